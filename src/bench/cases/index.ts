@@ -1,0 +1,2 @@
+// Every benchmark case module, imported for its registration. Add one line per module.
+import './parse.js';

@@ -1,0 +1,91 @@
+// The `yusuan` command line (INTERFACES.md). Commands load their modules lazily so that `parse` does not pay
+// for the browser, spreadsheet or chart libraries.
+import { Command, CommanderError } from 'commander';
+import { UsageError } from './io.js';
+
+export async function main(argv: string[]): Promise<number> {
+  let code = 0;
+  const program = new Command();
+  program
+    .name('yusuan')
+    .description('预算公开/决算公开文件的读取、审核、生成与管理')
+    .version('0.1.0')
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+
+  program
+    .command('parse')
+    .description('读取公开文件（PDF、XLSX/XLS、DOCX、TXT）为数据模型')
+    .argument('<files...>', '一个或多个文件')
+    .option('--format <format>', 'json | cells | fdp', 'json')
+    .option('-o, --output <path>', '输出文件（fdp 为目录）；缺省为标准输出')
+    .option('--no-progress', '不显示进度条')
+    .action(async (files: string[], opts) => {
+      const { parseCommand } = await import('./commands/parse.js');
+      code = await parseCommand(files, opts);
+    });
+
+  program
+    .command('audit')
+    .description('读取并审核公开文件')
+    .argument('[files...]', '一个或多个文件')
+    .option('--format <format>', 'text | json | html | csv', 'text')
+    .option('--fail-on <severity>', 'error | warning | never', 'error')
+    .option('--prior <file>', '同一单位上一年度的公开文件，用于核对上年数')
+    .option('--rules', '列出全部审核规则')
+    .option('-o, --output <path>', '输出文件；缺省为标准输出')
+    .option('--no-progress', '不显示进度条')
+    .action(async (files: string[], opts) => {
+      const { auditCommand } = await import('./commands/audit.js');
+      code = await auditCommand(files, opts);
+    });
+
+  program
+    .command('render')
+    .description('由数据（JSON/YAML 或填好的 XLSX 模板）生成完整的公开文件')
+    .argument('<inputs...>', '输入文件')
+    .requiredOption('--format <format>', 'html | pdf | docx | xlsx | txt')
+    .requiredOption('-o, --output <path>', '输出文件（多个输入时为目录）')
+    .option('--layout <family>', '版式：shanxi | shanghai')
+    .action(async (inputs: string[], opts) => {
+      const { renderCommand } = await import('./commands/render.js');
+      code = await renderCommand(inputs, opts);
+    });
+
+  program
+    .command('template')
+    .description('生成空白的填报工作簿')
+    .option('--family <name>', '版式：shanxi | shanghai', 'shanxi')
+    .requiredOption('-o, --output <file>', '输出的 .xlsx 文件')
+    .action(async (opts) => {
+      const { templateCommand } = await import('./commands/template.js');
+      code = await templateCommand(opts);
+    });
+
+  program
+    .command('bench')
+    .description('运行性能基准')
+    .option('--quick', '快速模式（较少重复次数）')
+    .option('--json', '以 JSON 输出结果')
+    .action(async (opts) => {
+      const { benchCommand } = await import('./commands/bench.js');
+      code = await benchCommand(opts);
+    });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.exitCode === 0)
+        return 0;
+      return 2;
+    }
+    if (e instanceof UsageError) {
+      process.stderr.write(`错误：${e.message}\n`);
+      return 2;
+    }
+    process.stderr.write(`内部错误：${e instanceof Error ? e.message : String(e)}\n`);
+    return 3;
+  }
+  return code;
+}

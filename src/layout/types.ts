@@ -1,0 +1,48 @@
+// The layout stage: what a reader extracts from bytes before any interpretation. Every reader (text, PDF,
+// spreadsheet, Word) produces the same shape, so that one recogniser turns any of them into the model.
+
+/** One cell of a line. For table rows the cell's index in `LayoutLine.cells` is its column index. */
+export interface LayoutCell {
+  text: string;
+  /** Horizontal extent in PDF points (PDF only). */
+  x0?: number;
+  x1?: number;
+}
+
+/** A line of the document: a paragraph line (one cell) or a table row (several cells, empties kept). */
+export interface LayoutLine {
+  cells: LayoutCell[];
+  /** 1-based page (1 for plain text). */
+  page: number;
+  /** 1-based line number in the source (plain text), or running line index within the page. */
+  line: number;
+  /** Top of the line in PDF points from the page top (PDF only). */
+  y?: number;
+  /** Spreadsheet sheet name and 1-based row (spreadsheets only). */
+  sheet?: string;
+  row?: number;
+  /** Set by readers that know a wrapped line continues the previous paragraph (PDF, Word). */
+  continues?: boolean;
+  /** Set by readers that know the line belongs to a table grid (spreadsheets, Word tables, PDF grids). */
+  inTable?: boolean;
+}
+
+export type SourceFormat = 'txt' | 'pdf' | 'xlsx' | 'xls' | 'docx';
+
+export interface LayoutDocument {
+  /** Path as given by the user. */
+  file: string;
+  format: SourceFormat;
+  /** Number of pages (sheets for spreadsheets, 1 for text). */
+  pages: number;
+  lines: LayoutLine[];
+  /** Reader remarks (encoding detected, OCR used …). */
+  notes: string[];
+  /** True when text came from OCR (lower confidence). */
+  ocr?: boolean;
+}
+
+/** Joins a line's cells as the tab-separated text the sample family uses. */
+export function lineText(line: LayoutLine): string {
+  return line.cells.map((c) => c.text).join('\t');
+}

@@ -1,0 +1,80 @@
+// Plain text in any common Chinese encoding → layout lines (tab-separated cells, as text extracted from a
+// published file). Encodings: UTF-8 with or without BOM, UTF-16 LE/BE with or without BOM, GB18030/GBK/GB2312,
+// Big5. chardet guesses among legacy encodings; iconv-lite decodes them.
+import chardet from 'chardet';
+import iconv from 'iconv-lite';
+import { ReadError } from './errors.js';
+import type { LayoutDocument, LayoutLine } from '../layout/types.js';
+
+export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'big5';
+
+/** Detects the encoding of a text file's bytes; null when the bytes are not text. */
+export function detectEncoding(bytes: Uint8Array): { encoding: TextEncoding; bom: number } | null {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: 'utf-8', bom: 3 };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', bom: 2 };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be', bom: 2 };
+  const sample = bytes.subarray(0, 1 << 16);
+  let zeroEven = 0;
+  let zeroOdd = 0;
+  for (let i = 0; i < sample.length; i++) {
+    if (sample[i] === 0) {
+      if (i % 2 === 0) zeroEven++;
+      else zeroOdd++;
+    }
+  }
+  // UTF-16 without BOM: ASCII characters leave a zero byte in every other position.
+  const half = sample.length / 2;
+  if (zeroOdd > half * 0.2 && zeroEven < half * 0.02) return { encoding: 'utf-16le', bom: 0 };
+  if (zeroEven > half * 0.2 && zeroOdd < half * 0.02) return { encoding: 'utf-16be', bom: 0 };
+  if (zeroEven + zeroOdd > 0) return null;
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(
+      sample.length === bytes.length ? bytes : trimUtf8(sample),
+    );
+    return { encoding: 'utf-8', bom: 0 };
+  } catch {
+    // not UTF-8: a legacy encoding
+  }
+  const guess = chardet.detect(sample);
+  if (guess === 'Big5') return { encoding: 'big5', bom: 0 };
+  return { encoding: 'gb18030', bom: 0 };
+}
+
+/** Drops a UTF-8 sequence cut at the end of a sample so that validation does not fail on it. */
+function trimUtf8(sample: Uint8Array): Uint8Array {
+  const end = sample.length;
+  for (let i = 1; i <= 3 && end - i >= 0; i++) {
+    const b = sample[end - i];
+    if ((b & 0xc0) === 0xc0) return sample.subarray(0, end - i);
+    if ((b & 0x80) === 0) break;
+  }
+  return sample;
+}
+
+/** Decodes text bytes; throws ReadError when they are not text. */
+export function decodeText(file: string, bytes: Uint8Array): { text: string; encoding: TextEncoding } {
+  const detected = detectEncoding(bytes);
+  if (!detected) throw new ReadError(file, '不是文本文件（含二进制内容），无法识别', 'binary');
+  const body = Buffer.from(bytes.buffer, bytes.byteOffset + detected.bom, bytes.byteLength - detected.bom);
+  const text = iconv.decode(body, detected.encoding);
+  const controls = (text.match(/[\u0000-\u0008\u000e-\u001f\ufffd]/g) ?? []).length;
+  if (controls > Math.max(8, text.length * 0.01)) {
+    throw new ReadError(file, '不是文本文件（含大量控制字符或无法解码的字节），无法识别', 'binary');
+  }
+  return { text, encoding: detected.encoding };
+}
+
+/** Reads a plain-text disclosure into layout lines: one line per text line, cells split at tabs. */
+export function readText(file: string, bytes: Uint8Array): LayoutDocument {
+  if (bytes.byteLength === 0) throw new ReadError(file, '文件为空', 'empty');
+  const { text, encoding } = decodeText(file, bytes);
+  const lines: LayoutLine[] = [];
+  const raw = text.split(/\r\n|\r|\n/);
+  for (let i = 0; i < raw.length; i++) {
+    const content = raw[i].replace(/\u00a0/g, ' ');
+    if (content.trim() === '') continue;
+    lines.push({ cells: content.split('\t').map((t) => ({ text: t })), page: 1, line: i + 1 });
+  }
+  if (lines.length === 0) throw new ReadError(file, '文件只有空白，没有内容', 'empty');
+  return { file, format: 'txt', pages: 1, lines, notes: [`编码：${encoding}`] };
+}
