@@ -6,4 +6,13 @@ bash scripts/setup.sh
 npx prettier --check . --log-level warn
 npx eslint . --max-warnings 0
 npx tsc -p tsconfig.test.json
-npx vitest run "$@"
+report=$(mktemp)
+status=0
+npx vitest run --reporter=default --reporter=json --outputFile="$report" "$@" || status=$?
+# One plain closing line that any CI reads: "N passed, N failed".
+node -e '
+const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+console.log(`tests: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests + (r.numTodoTests || 0)} skipped`);
+' "$report" || true
+rm -f "$report"
+exit $status
