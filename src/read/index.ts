@@ -23,7 +23,17 @@ export function sniff(bytes: Uint8Array): Sniffed {
 /** Reader for one container format; registered by the reader modules. */
 export type Reader = (file: string, bytes: Uint8Array) => Promise<LayoutDocument> | LayoutDocument;
 
-const readers: Partial<Record<Sniffed, Reader>> = { text: readText };
+// Office readers load SheetJS and saxes only when an Office file arrives.
+const readOfficeZip: Reader = async (file, bytes) =>
+  (await import('./office.js')).readZipDocument(file, bytes);
+const readOfficeOle: Reader = async (file, bytes) =>
+  (await import('./office.js')).readOleDocument(file, bytes);
+
+const readers: Partial<Record<Sniffed, Reader>> = {
+  text: readText,
+  zip: readOfficeZip,
+  ole: readOfficeOle,
+};
 
 export function registerReader(kind: Sniffed, reader: Reader): void {
   readers[kind] = reader;

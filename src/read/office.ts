@@ -1,0 +1,61 @@
+// Office containers → the right reader: a ZIP holds an XLSX or a DOCX (told apart by its parts, never by the file
+// name), an OLE compound file holds an XLS (or a legacy .doc, or an encrypted Office file, both refused clearly).
+import { createRequire } from 'node:module';
+import { ReadError } from './errors.js';
+import { ZipArchive } from './zip.js';
+import { readSpreadsheet } from './spreadsheet.js';
+import { readDocx } from './docx.js';
+import type { LayoutDocument } from '../layout/types.js';
+
+const XLSX = createRequire(import.meta.url)('xlsx') as typeof import('xlsx');
+
+/** A ZIP container: XLSX or DOCX. */
+export function readZipDocument(file: string, bytes: Uint8Array): LayoutDocument {
+  const archive = ZipArchive.open(file, bytes);
+  if (archive.has('word/document.xml')) return readDocx(file, archive);
+  if (archive.has('xl/workbook.xml') || archive.has('xl/workbook.bin')) {
+    // SheetJS inflates without limits: prove the real sizes first.
+    archive.verifyAll();
+    return readSpreadsheet(file, bytes, 'xlsx');
+  }
+  if (archive.entries.some((e) => e.name.startsWith('ppt/'))) {
+    throw new ReadError(file, '是 PowerPoint 演示文稿，不是预算/决算公开文件格式，暂不支持', 'unsupported');
+  }
+  if (archive.has('content.xml') && archive.has('mimetype')) {
+    throw new ReadError(
+      file,
+      '是 OpenDocument 文件，暂不支持，请另存为 XLSX 或 DOCX 后再读取',
+      'unsupported',
+    );
+  }
+  throw new ReadError(
+    file,
+    '是 ZIP 压缩包，但不是 Excel（XLSX）或 Word（DOCX）文件，无法读取',
+    'unsupported',
+  );
+}
+
+/** An OLE compound file: XLS; a legacy Word .doc or an encrypted Office file is refused with the reason. */
+export function readOleDocument(file: string, bytes: Uint8Array): LayoutDocument {
+  let names: string[];
+  try {
+    const container = XLSX.CFB.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), {
+      type: 'buffer',
+    }) as { FullPaths: string[] };
+    names = container.FullPaths.map((p) => p.replace(/\/$/, '').split('/').pop() ?? '');
+  } catch {
+    throw new ReadError(file, '文件已损坏（OLE 复合文档结构无效），无法读取', 'corrupt');
+  }
+  const has = (n: string) => names.some((x) => x.toLowerCase() === n.toLowerCase());
+  if (has('EncryptedPackage') || has('EncryptionInfo')) {
+    throw new ReadError(file, '文件已加密（有密码保护），无法读取', 'encrypted');
+  }
+  if (has('Workbook') || has('Book')) return readSpreadsheet(file, bytes, 'xls');
+  if (has('WordDocument')) {
+    throw new ReadError(file, '是旧版 Word（.doc）文件，暂不支持，请另存为 DOCX 后再读取', 'unsupported');
+  }
+  if (has('PowerPoint Document')) {
+    throw new ReadError(file, '是 PowerPoint 演示文稿，不是预算/决算公开文件格式，暂不支持', 'unsupported');
+  }
+  throw new ReadError(file, '是 OLE 复合文档，但不是 Excel（XLS）文件，无法读取', 'unsupported');
+}
