@@ -2,6 +2,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { ReadError } from './errors.js';
 import { readText } from './text.js';
+import { readPdf } from './pdf/index.js';
 import type { LayoutDocument } from '../layout/types.js';
 
 export { ReadError };
@@ -31,6 +32,7 @@ const readOfficeOle: Reader = async (file, bytes) =>
 
 const readers: Partial<Record<Sniffed, Reader>> = {
   text: readText,
+  pdf: (file, bytes) => readPdf(file, bytes),
   zip: readOfficeZip,
   ole: readOfficeOle,
 };
