@@ -142,7 +142,7 @@ function readGrid(file: string, sheetName: string, sheet: WorkSheet, limits: Spr
 }
 
 // "编制单位：XX  单位：元" above a table: metadata of the table, not one of its rows.
-const TABLE_META = /^(编制单位|填报单位|预算单位|部门名称|单位名称|单位|金额单位|计量单位)\s*[:：]/;
+const TABLE_META = /^(编制单位|编制部门|填报单位|预算单位|部门名称|单位名称|单位|金额单位|计量单位)\s*[:：]/;
 
 function sheetLines(grid: Grid, sheet: string, page: number, out: LayoutLine[]): void {
   const order = [...grid.rows.keys()].sort((a, b) => a - b);
