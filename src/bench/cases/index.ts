@@ -1,2 +1,3 @@
 // Every benchmark case module, imported for its registration. Add one line per module.
 import './parse.js';
+import './pdf.js';
