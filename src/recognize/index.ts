@@ -1,9 +1,235 @@
-// layout → model: recognises the document's family, sections, tables and forms from any reader's layout.
-import type { LayoutDocument } from '../layout/types.js';
-import type { Disclosure } from '../model/schema.js';
+// layout → model: recognises the document's family, contents, sections, tables and forms from any reader's layout.
+// One pass over the lines: each line is a contents heading, a part heading, a table number, a table title, a
+// performance-form title, or prose; tables and forms consume the lines that belong to them.
+import { lineText, type LayoutDocument, type LayoutLine } from '../layout/types.js';
+import type { Disclosure, DocumentKind, PerformanceForm, Table, TocEntry } from '../model/schema.js';
 import { ReadError } from '../read/errors.js';
+import { Context } from './context.js';
+import { detectFamily, vocabularyOf } from './family.js';
+import './families/index.js';
+import { readForm } from './form.js';
+import {
+  contentsEntryOf,
+  isContentsHeading,
+  isFormTitle,
+  isPartHeading,
+  normalizeTitle,
+  tableNumberOf,
+  tableTitleOf,
+} from './lines.js';
+import { headingOf, Prose } from './prose.js';
+import { readTable } from './table.js';
+import { compact, filled, lineString, splitEnumeration, yearOf } from './text.js';
+
+export { registerFamily, type FamilyModule } from './family.js';
 
 /** Turns one file's layout into a disclosure. Throws ReadError when the content is not a disclosure at all. */
 export function recognize(layout: LayoutDocument): Disclosure {
-  throw new ReadError(layout.file, '识别器尚未实现', 'not_implemented');
+  const texts = layout.lines.map(lineText);
+  const family = detectFamily({ lines: texts, all: texts.join('\n') });
+  const ctx = new Context(layout, vocabularyOf(family));
+  const prose = new Prose(ctx);
+  const lines = layout.lines;
+  const tables: Table[] = [];
+  const forms: PerformanceForm[] = [];
+  const contents: TocEntry[] = [];
+  const cover: LayoutLine[] = [];
+  let pendingNumber: string | undefined;
+  let i = 0;
+  while (i < lines.length) {
+    const line = lines[i];
+    if (filled(line).length === 0) {
+      i++;
+      continue;
+    }
+    if (isContentsHeading(line) && contents.length === 0) {
+      i = readContents(lines, i + 1, ctx, contents);
+      prose.started = true;
+      continue;
+    }
+    if (isPartHeading(line)) {
+      prose.partHeading(line);
+      i++;
+      continue;
+    }
+    const number = tableNumberOf(line);
+    if (number) {
+      pendingNumber = number;
+      i++;
+      continue;
+    }
+    if (isFormTitle(line) && looksLikeForm(lines, i)) {
+      const { form, next } = readForm(lines, i, ctx);
+      forms.push(form);
+      i = next;
+      continue;
+    }
+    const title = tableTitleOf(line, ctx.vocab);
+    if (title && hasTableBody(lines, i, ctx)) {
+      const { table, next } = readTable(lines, i, title, ctx, pendingNumber);
+      pendingNumber = undefined;
+      const previous = tables[tables.length - 1];
+      if (previous && continues(previous, table)) {
+        previous.rows.push(...table.rows);
+        previous.notes.push(...table.notes);
+        previous.empty = previous.empty && table.empty;
+      } else tables.push(table);
+      prose.started = true;
+      i = next;
+      continue;
+    }
+    if (!prose.line(line)) cover.push(line);
+    i++;
+  }
+
+  const metadata = readMetadata(layout, cover, tables, prose, ctx.vocab.family);
+  if (!isDisclosure(tables, forms, prose, metadata.kindFound)) {
+    throw new ReadError(
+      layout.file,
+      '不是预算/决算公开文件：未找到预算或决算的标题、报表、章节或绩效目标表',
+      'not_disclosure',
+    );
+  }
+  checkCompleteness(ctx, contents, tables, prose);
+  for (const kind of ctx.vocab.requiredTables) {
+    if (!tables.some((t) => t.kind === kind)) {
+      ctx.note('warning', 'missing_table', `未找到该版式应公开的表格：${kind}`);
+    }
+  }
+  return {
+    schemaVersion: 1,
+    metadata: metadata.metadata,
+    overview: prose.overview,
+    contents,
+    sections: prose.sections,
+    glossary: prose.glossary,
+    tables,
+    performanceForms: forms,
+    importNotes: ctx.notes,
+  };
+}
+
+function readContents(lines: readonly LayoutLine[], start: number, ctx: Context, out: TocEntry[]): number {
+  let i = start;
+  for (; i < lines.length; i++) {
+    const line = lines[i];
+    if (filled(line).length === 0) continue;
+    const entry = contentsEntryOf(line);
+    if (!entry) break;
+    const e = splitEnumeration(entry.title);
+    const level = /^第.+部分$/.test(e.number ?? '') ? 1 : (e.level ?? 2);
+    const toc: TocEntry = { title: entry.title, level: Math.min(level, 4), source: ctx.source(line) };
+    if (entry.page !== undefined) toc.page = entry.page;
+    out.push(toc);
+  }
+  return i;
+}
+
+/** A form title is followed by the form's fields (项目名称 …) within a few lines. */
+function looksLikeForm(lines: readonly LayoutLine[], i: number): boolean {
+  for (let j = i + 1; j < Math.min(lines.length, i + 5); j++) {
+    const f = filled(lines[j]);
+    if (f.some((c) => /^项目名称/.test(compact(c.text)))) return true;
+  }
+  return false;
+}
+
+/** A title is confirmed as a table when header or body lines (several cells) follow before any other title. */
+function hasTableBody(lines: readonly LayoutLine[], i: number, ctx: Context): boolean {
+  for (let j = i + 1; j < Math.min(lines.length, i + 12); j++) {
+    const line = lines[j];
+    if (filled(line).length === 0) continue;
+    if (isPartHeading(line) || tableTitleOf(line, ctx.vocab) || isFormTitle(line)) return false;
+    if (line.cells.length >= 2 || line.inTable) return true;
+  }
+  return false;
+}
+
+/** The same table continued on the next page with its title repeated. */
+function continues(previous: Table, table: Table): boolean {
+  return (
+    previous.kind === table.kind &&
+    normalizeTitle(previous.title) === normalizeTitle(table.title) &&
+    previous.columns.map((c) => c.id).join() === table.columns.map((c) => c.id).join() &&
+    previous.rows.length > 0 &&
+    table.rows.length > 0
+  );
+}
+
+function isDisclosure(tables: Table[], forms: PerformanceForm[], prose: Prose, kindFound: boolean): boolean {
+  if (tables.length > 0 || forms.length > 0) return true;
+  const known = prose.sections.filter((s) => s.kind !== 'other').length;
+  return kindFound && known >= 2;
+}
+
+const KIND_WORDS: { kind: DocumentKind; pattern: RegExp }[] = [
+  { kind: 'unit_final', pattern: /单位决算/ },
+  { kind: 'department_final', pattern: /部门决算|决算/ },
+  { kind: 'unit_budget', pattern: /单位预算/ },
+  { kind: 'department_budget', pattern: /部门预算|预算/ },
+];
+
+function readMetadata(
+  layout: LayoutDocument,
+  cover: LayoutLine[],
+  tables: Table[],
+  prose: Prose,
+  family: Disclosure['metadata']['family'],
+): { metadata: Disclosure['metadata']; kindFound: boolean } {
+  const coverTexts = cover.map(lineString).filter((t) => !/^#/.test(t));
+  const titleIndex = coverTexts.findIndex((t) => /(?:19|20)\d{2}\s*年.*(预算|决算)/.test(t));
+  let title = titleIndex >= 0 ? coverTexts[titleIndex] : undefined;
+  const partTitles = prose.sections.filter((s) => s.level === 1).map((s) => s.title);
+  const probe = [title ?? '', ...partTitles, ...tables.map((t) => t.title)].join('\n');
+  const year = yearOf(title ?? '') ?? yearOf(partTitles.join('\n')) ?? yearOf(tables[0]?.title ?? '') ?? 0;
+  const kindHit = KIND_WORDS.find((k) => k.pattern.test(compact(title ?? partTitles.join(''))));
+  const kind = kindHit?.kind ?? KIND_WORDS.find((k) => k.pattern.test(probe))?.kind ?? 'unit_budget';
+  // the unit: the name printed above the tables most often, else the cover line above the title
+  const counts = new Map<string, number>();
+  for (const t of tables) if (t.unitName) counts.set(t.unitName, (counts.get(t.unitName) ?? 0) + 1);
+  let unit: string | undefined = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+  if (!unit && titleIndex > 0) unit = compact(coverTexts[titleIndex - 1]);
+  if (!unit && title) unit = compact(title).split(/(?:19|20)\d{2}/)[0] || undefined;
+  if (
+    title &&
+    unit &&
+    !compact(title).startsWith(unit) &&
+    titleIndex > 0 &&
+    compact(coverTexts[titleIndex - 1]) === unit
+  )
+    title = `${unit}${compact(title)}`;
+  const sources: Disclosure['metadata']['sources'] = [
+    { file: layout.file, format: layout.format, ...(layout.format === 'txt' ? {} : { pages: layout.pages }) },
+  ];
+  const metadata: Disclosure['metadata'] = {
+    unit: unit ?? '',
+    year: year >= 1990 && year <= 2100 ? year : 1990,
+    kind,
+    family,
+    sources,
+  };
+  if (title) metadata.title = compact(title);
+  const region = /^(.+?[省市区县])/.exec(unit ?? '');
+  if (region) metadata.region = region[1];
+  return { metadata, kindFound: kindHit !== undefined && year > 0 };
+}
+
+/** Contents entries that the body does not have: the document was cut short, or the contents are wrong. */
+function checkCompleteness(ctx: Context, contents: TocEntry[], tables: Table[], prose: Prose): void {
+  if (contents.length === 0) return;
+  const tableTitles = new Set(tables.map((t) => normalizeTitle(t.title)));
+  const sectionTitles = new Set(prose.sections.map((s) => compact(s.title)));
+  const missing = contents.filter((entry) => {
+    const e = splitEnumeration(entry.title);
+    const title = compact(headingOf(entry.title)?.title ?? e.rest);
+    if (sectionTitles.has(title) || sectionTitles.has(compact(e.rest))) return false;
+    return !tableTitles.has(normalizeTitle(entry.title));
+  });
+  if (missing.length === 0) return;
+  const list = missing.map((m) => m.title).join('、');
+  if (missing.includes(contents[contents.length - 1])) {
+    ctx.note('error', 'incomplete', `文件不完整：目录所列的${missing.length}项内容在正文中未找到（${list}）`);
+  } else {
+    ctx.note('warning', 'contents_mismatch', `目录所列的${missing.length}项内容在正文中未找到（${list}）`);
+  }
 }

@@ -1,0 +1,40 @@
+// The Shanxi unit/department budget layout (the sample's family): 第一部分 概况 / 第二部分 报表 (13 tables,
+// numbered 预算公开表N) / 第三部分 情况说明 (12 items) with 项目支出绩效目标申报表 / 第四部分 名词解释.
+import type { FamilyModule } from '../family.js';
+
+/** Wording that only this layout uses; each distinct marker found adds to the score. */
+const MARKERS: RegExp[] = [
+  /预算公开表\s*\d+/,
+  /一般公共预算安排基本支出分经济科目表/,
+  /机关运行经费预算财政拨款情况统计表/,
+  /政府预算支出经济科目名称/,
+  /项目支出绩效目标申报表/,
+  /财政专户管理资金/,
+  /山西/,
+  /第二部分\s*\d{4}年(单位|部门)预算报表/,
+];
+
+export const shanxi: FamilyModule = {
+  id: 'shanxi',
+  detect(doc) {
+    return MARKERS.reduce((n, re) => n + (re.test(doc.all) ? 1 : 0), 0) >= 3 ? 10 : 0;
+  },
+  tableTitles: [{ kind: 'general_basic_economic', pattern: /一般公共预算安排基本支出分经济科目表/ }],
+  requiredTables: [
+    'summary',
+    'revenue',
+    'expenditure',
+    'fiscal_summary',
+    'general_expenditure',
+    'general_basic_economic',
+    'gov_fund_revenue',
+    'gov_fund_expenditure',
+    'state_capital',
+    'three_public',
+    'operating_costs',
+    'projects',
+    'projects_carryover',
+  ],
+  defaultUnit: '万元',
+  performanceForms: true,
+};

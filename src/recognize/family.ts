@@ -1,0 +1,95 @@
+// Families: the provincial layouts of disclosures (DOMAIN.md §1). A family module contributes vocabulary (title
+// variants, column aliases, row roles, section titles) and a detector; the recogniser core merges the detected
+// family's vocabulary in front of the common one and never names a family itself.
+import type { MoneyUnit } from '../model/money.js';
+import type { Family, TableKind } from '../model/schema.js';
+import {
+  COLUMN_ALIASES,
+  ROW_ROLES,
+  SECTION_KINDS_BY_TITLE,
+  TABLE_SHAPES,
+  TABLE_TITLES,
+  type ColumnAlias,
+  type RowRolePattern,
+  type SectionPattern,
+  type TableShape,
+  type TitlePattern,
+} from './vocabulary.js';
+
+/** What the detector sees: the document's lines as text (cells joined by tabs), in order. */
+export interface DocumentText {
+  lines: readonly string[];
+  /** All lines joined by newlines, for quick `includes`/regex tests. */
+  all: string;
+}
+
+export interface FamilyModule {
+  id: Family;
+  /** How strongly the content looks like this family: 0 = not at all; the highest score wins. */
+  detect(doc: DocumentText): number;
+  /** Title variants checked before the common ones. */
+  tableTitles?: TitlePattern[];
+  /** Header aliases checked before the common ones. */
+  columnAliases?: ColumnAlias[];
+  rowRoles?: RowRolePattern[];
+  sectionKinds?: SectionPattern[];
+  tableShapes?: Partial<Record<TableKind, TableShape>>;
+  /** Tables every document of the family publishes (missing ones become import notes). */
+  requiredTables?: TableKind[];
+  /** Unit of tables that print none. */
+  defaultUnit?: MoneyUnit;
+  /** Whether the family publishes performance-target forms (one per project). */
+  performanceForms?: boolean;
+}
+
+/** The vocabulary in force for one document: the family's entries first, then the common ones. */
+export interface Vocabulary {
+  family: Family;
+  tableTitles: TitlePattern[];
+  columnAliases: ColumnAlias[];
+  rowRoles: RowRolePattern[];
+  sectionKinds: SectionPattern[];
+  tableShapes: Partial<Record<TableKind, TableShape>>;
+  requiredTables: TableKind[];
+  defaultUnit: MoneyUnit;
+  performanceForms: boolean;
+}
+
+const registry: FamilyModule[] = [];
+
+/** Adds a family module (families/index.ts registers every module once). */
+export function registerFamily(family: FamilyModule): void {
+  if (!registry.some((f) => f.id === family.id)) registry.push(family);
+}
+
+export function registeredFamilies(): readonly FamilyModule[] {
+  return registry;
+}
+
+/** Picks the family with the highest positive score; `generic` when none claims the document. */
+export function detectFamily(doc: DocumentText): FamilyModule | null {
+  let best: FamilyModule | null = null;
+  let bestScore = 0;
+  for (const f of registry) {
+    const score = f.detect(doc);
+    if (score > bestScore) {
+      best = f;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+export function vocabularyOf(family: FamilyModule | null): Vocabulary {
+  return {
+    family: family?.id ?? 'generic',
+    tableTitles: [...(family?.tableTitles ?? []), ...TABLE_TITLES],
+    columnAliases: [...(family?.columnAliases ?? []), ...COLUMN_ALIASES],
+    rowRoles: [...(family?.rowRoles ?? []), ...ROW_ROLES],
+    sectionKinds: [...(family?.sectionKinds ?? []), ...SECTION_KINDS_BY_TITLE],
+    tableShapes: { ...TABLE_SHAPES, ...(family?.tableShapes ?? {}) },
+    requiredTables: family?.requiredTables ?? [],
+    defaultUnit: family?.defaultUnit ?? '万元',
+    performanceForms: family?.performanceForms ?? false,
+  };
+}

@@ -1,0 +1,121 @@
+// What a single layout line is: a part heading, a table number, a table title, a form title, a note, a table's
+// meta line (单位名称 / 单位：万元), a contents entry. Decided from the text and the vocabulary only.
+import type { LayoutLine } from '../layout/types.js';
+import type { MoneyUnit } from '../model/money.js';
+import type { TableKind } from '../model/schema.js';
+import type { Vocabulary } from './family.js';
+import { clean, compact, filled, lineString } from './text.js';
+import { FORM_TITLE, PART_HEADING, TABLE_NUMBER, TITLE_NOISE } from './vocabulary.js';
+
+export function isPartHeading(line: LayoutLine): boolean {
+  const f = filled(line);
+  return f.length === 1 && PART_HEADING.test(compact(f[0].text)) && !isContentsEntry(line);
+}
+
+/** A printed table number alone on its line ("预算公开表1"). */
+export function tableNumberOf(line: LayoutLine): string | null {
+  const f = filled(line);
+  if (f.length !== 1) return null;
+  const t = compact(f[0].text);
+  const m = TABLE_NUMBER.exec(t);
+  return m && m[0].length === t.length ? m[1] : null;
+}
+
+/** Dotted leaders of a contents line ("……", "....."). */
+const LEADERS = /[.．·…]{3,}|…{2,}/;
+
+export interface TitleMatch {
+  /** Title as printed (without a leading table number). */
+  title: string;
+  number?: string;
+  /** Kinds whose title pattern matches, best first. */
+  kinds: TableKind[];
+}
+
+/** Reduces a printed title to what identifies the table: no table number, year, unit-name prefix or noise. */
+export function normalizeTitle(title: string): string {
+  let t = compact(title).replace(/[“”"'‘’「」『』]/g, '');
+  for (const re of TITLE_NOISE) t = t.replace(re, '');
+  const year = /(?:19|20)\d{2}年度?/.exec(t);
+  if (year) t = t.slice(year.index + year[0].length);
+  return t;
+}
+
+/** A line that is a table title: one cell, short, ending in 表 (possibly with a qualifier), no prose. */
+export function tableTitleOf(line: LayoutLine, vocab: Vocabulary): TitleMatch | null {
+  const f = filled(line);
+  if (f.length === 0 || f.length > 2) return null;
+  let number: string | undefined;
+  let text = f.map((c) => c.text).join(' ');
+  if (f.length === 2) {
+    // "表一 | 2023年预算收支总表" or a title with the number in its own cell
+    const n = TABLE_NUMBER.exec(compact(f[0].text));
+    if (!n || n[0].length !== compact(f[0].text).length) return null;
+    number = n[1];
+    text = f[1].text;
+  } else {
+    const n = TABLE_NUMBER.exec(compact(text));
+    if (n && n[0].length < compact(text).length) {
+      number = n[1];
+      text = clean(compact(text).slice(n[0].length));
+    }
+  }
+  const c = compact(text);
+  if (c.length < 4 || c.length > 70 || LEADERS.test(c) || /[。，；;,]/.test(c)) return null;
+  if (!/表([（(][^（()）]*[)）])*$/.test(c)) return null;
+  const norm = normalizeTitle(c);
+  const kinds: TableKind[] = [];
+  for (const { kind, pattern } of vocab.tableTitles) {
+    if (pattern.test(norm) && !kinds.includes(kind)) kinds.push(kind);
+  }
+  if (kinds.length === 0) return null;
+  return { title: clean(text), number, kinds };
+}
+
+export function isFormTitle(line: LayoutLine): boolean {
+  const f = filled(line);
+  return f.length === 1 && FORM_TITLE.test(compact(f[0].text)) && !LEADERS.test(f[0].text);
+}
+
+/** A note printed with a table ("注：本表无数据"). */
+export function isNoteText(text: string): boolean {
+  return /^(注|备注|说明)\s*[:：]|^注\d*[.、]/.test(clean(text));
+}
+
+/** Meta cells of a table: the unit name and the money unit. */
+export function metaOfCell(text: string): { unitName?: string; unit?: MoneyUnit } | null {
+  const t = compact(text);
+  const unit = /^(金额)?单位[:：](万元|元)$/.exec(t);
+  if (unit) return { unit: unit[2] as MoneyUnit };
+  const name = /^(单位名称|部门名称|编制单位|预算单位|单位)[:：](.+)$/.exec(t);
+  if (name) {
+    const trailingUnit = /(.*?)(?:金额)?单位[:：](万元|元)$/.exec(name[2]);
+    if (trailingUnit) return { unitName: trailingUnit[1], unit: trailingUnit[2] as MoneyUnit };
+    return { unitName: name[2] };
+  }
+  return null;
+}
+
+/** A contents entry: a title followed by dotted leaders and/or a page number cell. */
+export function contentsEntryOf(line: LayoutLine): { title: string; page?: number } | null {
+  const f = filled(line);
+  if (f.length === 0 || f.length > 2) return null;
+  if (f.length === 2) {
+    if (!/^\d{1,3}$/.test(f[1].text)) return null;
+    return { title: clean(f[0].text.replace(/[.．·…\s]+$/, '')), page: Number(f[1].text) };
+  }
+  const m = /^(.*?)\s*(?:[.．·…]{2,}|…+)\s*(\d{1,3})?\s*$/.exec(f[0].text);
+  if (m && m[1].length > 0) return { title: clean(m[1]), page: m[2] ? Number(m[2]) : undefined };
+  return null;
+}
+
+export function isContentsEntry(line: LayoutLine): boolean {
+  return (
+    contentsEntryOf(line) !== null && /[.．·…]{2,}|\t\d{1,3}$/.test(line.cells.map((c) => c.text).join('\t'))
+  );
+}
+
+/** The contents heading ("目 录"). */
+export function isContentsHeading(line: LayoutLine): boolean {
+  return /^目录$/.test(compact(lineString(line)));
+}

@@ -1,0 +1,170 @@
+// The prose of a disclosure: parts (第X部分), numbered sections and their paragraphs, the 概况 (duties,
+// organisation, units included) and the glossary (名词解释). Lines arrive in document order from index.ts.
+import type { LayoutLine } from '../layout/types.js';
+import type { GlossaryEntry, Overview, Paragraph, Section, SectionKind } from '../model/schema.js';
+import type { Context } from './context.js';
+import { clean, compact, lineString, splitEnumeration } from './text.js';
+
+type PartMode = 'overview' | 'tables' | 'explanation' | 'glossary';
+
+/** Sentence-final punctuation: a paragraph that ends otherwise was wrapped. */
+const SENTENCE_END = /[。！？；;：:!?）)」”"】]$/;
+
+/** A numbered heading: an enumerated line that is short and not a sentence. */
+export function headingOf(text: string): { number: string; level: number; title: string } | null {
+  const e = splitEnumeration(text);
+  if (!e.number || !e.level || e.level < 2) return null;
+  const t = compact(e.rest);
+  if (t.length === 0 || t.length > 40 || /[。；;]$/.test(t) || /。/.test(t)) return null;
+  return { number: e.number, level: e.level, title: e.rest.replace(/[:：]\s*$/, '').trim() };
+}
+
+export class Prose {
+  readonly sections: Section[] = [];
+  readonly glossary: GlossaryEntry[] = [];
+  readonly overview: Overview = { duties: [], organisation: [], unitsIncluded: [], other: [] };
+  private mode: PartMode | null = null;
+  private part: string | undefined;
+  private stack: Section[] = [];
+  private collectingUnits = false;
+  /** True once a part heading or a numbered section has been seen (lines before it are the cover). */
+  started = false;
+
+  constructor(private readonly ctx: Context) {}
+
+  private kindOf(title: string): SectionKind | null {
+    const t = compact(title);
+    for (const s of this.ctx.vocab.sectionKinds) if (s.pattern.test(t)) return s.kind;
+    return null;
+  }
+
+  /** A part heading: 第一部分 概况 / 第二部分 报表 / 第三部分 情况说明 / 第四部分 名词解释. */
+  partHeading(line: LayoutLine): void {
+    const title = lineString(line);
+    const t = compact(title);
+    this.mode = /名词解释|名称解释/.test(t)
+      ? 'glossary'
+      : /报表|表格|附表/.test(t)
+        ? 'tables'
+        : /概况|基本情况/.test(t)
+          ? 'overview'
+          : 'explanation';
+    this.part = title;
+    const e = splitEnumeration(title);
+    const section: Section = {
+      kind: this.kindOf(e.rest) ?? 'other',
+      number: e.number,
+      title: e.rest,
+      level: 1,
+      paragraphs: [],
+      source: this.ctx.source(line),
+    };
+    this.sections.push(section);
+    this.stack = [section];
+    this.started = true;
+    this.collectingUnits = false;
+  }
+
+  private inGlossary(): boolean {
+    return this.mode === 'glossary' || this.stack.some((s) => s.kind === 'glossary');
+  }
+
+  /** Any other line of prose: a numbered heading or a paragraph. Returns false for cover lines. */
+  line(line: LayoutLine): boolean {
+    const text = lineString(line);
+    const heading = headingOf(text);
+    const glossaryTop = this.stack.find((s) => s.kind === 'glossary');
+    const asEntry = this.inGlossary() && heading && (!glossaryTop || heading.level > glossaryTop.level);
+    if (heading && !asEntry) {
+      this.openSection(heading, line);
+      return true;
+    }
+    if (!this.started) return false;
+    this.paragraph(text, line);
+    return true;
+  }
+
+  private openSection(h: { number: string; level: number; title: string }, line: LayoutLine): void {
+    while (this.stack.length > 0 && this.stack[this.stack.length - 1].level >= h.level) this.stack.pop();
+    const parent = this.stack[this.stack.length - 1];
+    const kind = this.kindOf(h.title) ?? (parent && parent.level > 1 ? parent.kind : 'other');
+    const section: Section = {
+      kind,
+      number: h.number,
+      title: h.title,
+      level: h.level,
+      paragraphs: [],
+      source: this.ctx.source(line),
+    };
+    if (this.part) section.part = this.part;
+    this.sections.push(section);
+    this.stack.push(section);
+    this.started = true;
+    this.collectingUnits = false;
+  }
+
+  private paragraph(text: string, line: LayoutLine): void {
+    const section = this.stack[this.stack.length - 1];
+    if (!section) return;
+    const source = this.ctx.source(line);
+    const last = section.paragraphs[section.paragraphs.length - 1];
+    const wrapped =
+      last &&
+      (line.continues ||
+        (compact(last.text).length >= 30 &&
+          !SENTENCE_END.test(last.text) &&
+          splitEnumeration(text).number === undefined &&
+          !this.collectingUnits));
+    if (wrapped) {
+      // the extraction broke one paragraph in two (a line wrap or a page break)
+      if (!line.continues) {
+        this.ctx.note('info', 'joined_lines', `段落在“${last.text.slice(-6)}”处断行，已与下一行合并`, line);
+      }
+      last.text += text;
+      this.glossaryContinue(text);
+      return;
+    }
+    const paragraph: Paragraph = { text, source };
+    section.paragraphs.push(paragraph);
+    if (this.inGlossary()) this.glossaryLine(text, line);
+    else if (this.mode === 'overview') this.overviewParagraph(section, paragraph);
+  }
+
+  private overviewParagraph(section: Section, paragraph: Paragraph): void {
+    const owner = this.stack.find((s) => s.kind === 'duties' || s.kind === 'organisation');
+    if (owner?.kind === 'duties') this.overview.duties.push(paragraph);
+    else if (owner?.kind === 'organisation') {
+      this.overview.organisation.push(paragraph);
+      const t = compact(paragraph.text);
+      if (this.collectingUnits) {
+        if (t.length <= 40 && !/[。，,；;：:]/.test(t) && !/^[（(]?说明/.test(t))
+          this.overview.unitsIncluded.push(t);
+        else this.collectingUnits = false;
+      }
+      if (/(单位|机构)包括[:：]$/.test(t)) this.collectingUnits = true;
+    } else {
+      const other = this.overview.other.find((o) => o.title === section.title);
+      if (other) other.paragraphs.push(paragraph);
+      else this.overview.other.push({ title: section.title, paragraphs: [paragraph] });
+    }
+  }
+
+  private glossaryLine(text: string, line: LayoutLine): void {
+    const e = splitEnumeration(text);
+    if (!e.number) {
+      this.glossaryContinue(text);
+      return;
+    }
+    const m = /^(.{1,30}?)[:：]\s*(.*)$/.exec(e.rest) ?? /^(.{1,30}?)((?:是指|指|是对|是).*)$/.exec(e.rest);
+    const term = clean(m ? m[1] : e.rest);
+    const definition = clean(m ? m[2] : '');
+    this.glossary.push({ term, definition, source: this.ctx.source(line) });
+  }
+
+  /** A paragraph that continues the previous glossary entry's definition. */
+  private glossaryContinue(text: string): void {
+    if (!this.inGlossary()) return;
+    const last = this.glossary[this.glossary.length - 1];
+    if (last) last.definition = last.definition ? `${last.definition}${text}` : text;
+  }
+}

@@ -1,0 +1,388 @@
+// One table: from its title line to its last row. Header rows give the columns (by cell INDEX, so that text,
+// PDF and spreadsheet layouts all work), two-sided tables are split into an income and an expenditure panel,
+// and every body line becomes one row per panel with exact decimal cells.
+import type { LayoutLine } from '../layout/types.js';
+import { parseNumber } from '../model/money.js';
+import type { MoneyUnit } from '../model/money.js';
+import type { Cell, Column, Row, RowRole, Table, TableKind } from '../model/schema.js';
+import type { Context } from './context.js';
+import {
+  isFormTitle,
+  isNoteText,
+  isPartHeading,
+  metaOfCell,
+  tableNumberOf,
+  tableTitleOf,
+  type TitleMatch,
+} from './lines.js';
+import { clean, codeOf, compact, filled, isNumberText, rowName, splitEnumeration } from './text.js';
+import { GROUP_HEADERS, LABEL_HEADERS, sideOfHeader } from './vocabulary.js';
+
+type Side = 'income' | 'expenditure';
+type LabelRole = 'code' | 'codePart' | 'name' | 'governmentName';
+
+interface HeaderColumn {
+  index: number;
+  /** Header components from the top row down (spanning group labels repeated). */
+  path: string[];
+  side?: Side;
+  labelRole?: LabelRole;
+}
+
+interface Panel {
+  side?: Side;
+  labels: HeaderColumn[];
+  values: { column: HeaderColumn; id: string; label: string }[];
+}
+
+/** A header cell: a known header word, a year-prefixed header ("2023年预算数"), or empty. */
+function isHeaderText(text: string, ctx: Context): boolean {
+  const c = compact(text);
+  if (c === '') return true;
+  const stripped = c.replace(/^(?:19|20)\d{2}年?度?/, '');
+  if (stripped !== c) return true;
+  if (LABEL_HEADERS.some((h) => h.pattern.test(c))) return true;
+  if (GROUP_HEADERS.test(c)) return true;
+  if (ctx.vocab.columnAliases.some((a) => a.pattern.test(c)) && c !== '') return true;
+  return sideOfHeader(c) !== null && splitEnumeration(c).number === undefined;
+}
+
+/** "1 2 3 … n": the column-numbering row some tables print under the header. */
+function isNumberingRow(line: LayoutLine): boolean {
+  const f = filled(line).filter((c) => !/^栏次$|^行次$/.test(compact(c.text)));
+  if (f.length < 2) return false;
+  return f.every((c, i) => compact(c.text) === String(i + 1));
+}
+
+function roleOfLabel(label: string, side: Side | undefined, ctx: Context): RowRole | null {
+  const name = rowName(label);
+  for (const r of ctx.vocab.rowRoles) {
+    if (r.side && side && r.side !== side) continue;
+    if (r.pattern.test(name)) return r.role;
+  }
+  return null;
+}
+
+function isHeaderRow(line: LayoutLine, ctx: Context): boolean {
+  const f = filled(line);
+  if (f.length === 0) return false;
+  if (isNumberingRow(line)) return true;
+  if (f.some((c) => isNumberText(c.text))) return false;
+  const first = line.cells[0] ? clean(line.cells[0].text) : '';
+  if (first !== '' && roleOfLabel(first, undefined, ctx)) return false;
+  if (f.some((c) => splitEnumeration(c.text).number !== undefined && !/^[（(]/.test(c.text))) return false;
+  return f.every((c) => isHeaderText(c.text, ctx));
+}
+
+/** Header rows → columns: spanning labels are carried right over the columns a lower row subdivides. */
+function headerColumns(rows: LayoutLine[], width: number): HeaderColumn[] {
+  const grid = rows.map((r) => Array.from({ length: width }, (_, i) => clean(r.cells[i]?.text ?? '')));
+  const spanned = grid.map((r) => [...r]);
+  for (let r = 0; r < grid.length - 1; r++) {
+    for (let c = 0; c < width; c++) {
+      if (grid[r][c] === '') continue;
+      for (let d = c + 1; d < width && grid[r][d] === ''; d++) {
+        if (!grid.slice(r + 1).some((lower) => lower[d] !== '')) break;
+        spanned[r][d] = grid[r][c];
+      }
+    }
+  }
+  // The row that names both sides ("收入 | 支出") splits the table into panels.
+  let sideRow = -1;
+  for (let r = 0; r < grid.length && sideRow < 0; r++) {
+    const sides = new Set(grid[r].map((t) => sideOfHeader(compact(t))).filter((s) => s));
+    if (sides.size === 2) sideRow = r;
+  }
+  const columns: HeaderColumn[] = [];
+  for (let c = 0; c < width; c++) {
+    const path: string[] = [];
+    for (let r = 0; r < grid.length; r++) {
+      const t = spanned[r][c];
+      if (t !== '' && path[path.length - 1] !== t) path.push(t);
+    }
+    const col: HeaderColumn = { index: c, path };
+    if (sideRow >= 0) {
+      // the side is the nearest side label at or left of the column
+      for (let d = c; d >= 0; d--) {
+        const s = sideOfHeader(compact(grid[sideRow][d]));
+        if (s) {
+          col.side = s;
+          break;
+        }
+      }
+    }
+    const leaf = compact(path[path.length - 1] ?? '');
+    const role = LABEL_HEADERS.find((h) => h.pattern.test(leaf))?.role;
+    if (role) col.labelRole = role;
+    columns.push(col);
+  }
+  return columns;
+}
+
+function columnId(path: string[], ctx: Context): string | null {
+  for (let i = path.length - 1; i >= 0; i--) {
+    const c = compact(path[i]).replace(/^(?:19|20)\d{2}年?度?/, '');
+    for (const a of ctx.vocab.columnAliases) if (a.pattern.test(c)) return a.id;
+  }
+  return null;
+}
+
+function panelsOf(columns: HeaderColumn[], ctx: Context): Panel[] {
+  const panels: Panel[] = [];
+  let current: Panel | null = null;
+  for (const col of columns) {
+    if (!current || current.side !== col.side) {
+      current = { side: col.side, labels: [], values: [] };
+      panels.push(current);
+    }
+    if (col.labelRole) {
+      current.labels.push(col);
+      continue;
+    }
+    // An unlabelled first column of a panel holds the row labels.
+    if (current.labels.length === 0 && current.values.length === 0 && col.path.length <= 1) {
+      const top = col.path[0] ?? '';
+      if (top === '' || sideOfHeader(compact(top))) {
+        current.labels.push({ ...col, labelRole: 'name' });
+        continue;
+      }
+    }
+    if (col.path.length === 0) continue;
+    const label = col.path.join('/');
+    let id = columnId(col.path, ctx) ?? `other:${label}`;
+    if (current.values.some((v) => v.id === id)) id = `other:${label}`;
+    current.values.push({ column: col, id, label });
+  }
+  return panels.filter((p) => p.labels.length > 0 || p.values.length > 0);
+}
+
+interface ReadResult {
+  table: Table;
+  /** Index of the first line after the table. */
+  next: number;
+}
+
+/** True when a line ends the table that is being read. */
+function endsTable(line: LayoutLine, ctx: Context): boolean {
+  return (
+    isPartHeading(line) ||
+    tableNumberOf(line) !== null ||
+    tableTitleOf(line, ctx.vocab) !== null ||
+    isFormTitle(line)
+  );
+}
+
+function chooseKind(match: TitleMatch, panels: Panel[], ctx: Context, titleLine: LayoutLine): TableKind {
+  const ids = new Set(panels.flatMap((p) => p.values.map((v) => v.id)));
+  const sides = new Set(panels.map((p) => p.side).filter((s) => s));
+  for (const kind of match.kinds) {
+    const shape = ctx.vocab.tableShapes[kind];
+    if (!shape) return kind;
+    if (shape.twoSided && sides.size < 2) continue;
+    if (shape.anyColumn && !shape.anyColumn.some((id) => ids.has(id))) continue;
+    return kind;
+  }
+  ctx.note(
+    'warning',
+    'header_mismatch',
+    `表“${match.title}”的表头与该类表格的通常结构不符，按标题识别为 ${match.kinds[0]}`,
+    titleLine,
+  );
+  return match.kinds[0];
+}
+
+/** Reads the table whose title is at `start`. */
+export function readTable(
+  lines: readonly LayoutLine[],
+  start: number,
+  match: TitleMatch,
+  ctx: Context,
+  number?: string,
+): ReadResult {
+  const titleLine = lines[start];
+  let unitName: string | undefined;
+  let unit: MoneyUnit | undefined;
+  const header: LayoutLine[] = [];
+  const body: LayoutLine[] = [];
+  const notes: string[] = [];
+  let j = start + 1;
+  for (; j < lines.length; j++) {
+    const line = lines[j];
+    const f = filled(line);
+    if (f.length === 0) continue;
+    if (endsTable(line, ctx)) break;
+    const metas = f.map((c) => metaOfCell(c.text));
+    if (metas.every((m) => m)) {
+      for (const m of metas) {
+        if (m?.unit) unit = m.unit;
+        if (m?.unitName) unitName = m.unitName;
+      }
+      continue;
+    }
+    if (isNoteText(f[0].text)) {
+      notes.push(f.map((c) => c.text).join(' '));
+      continue;
+    }
+    if (line.cells.length < 2 && !line.inTable) {
+      // a subtitle such as "（2023年度）" before the header; anything else after it is prose
+      if (header.length === 0 && body.length === 0 && /^[（(]?\d{4}年度?[)）]?$/.test(compact(f[0].text)))
+        continue;
+      if (notes.length > 0 && /^\d+[.、．]/.test(f[0].text)) {
+        notes.push(f[0].text);
+        continue;
+      }
+      break;
+    }
+    if (body.length === 0 && isHeaderRow(line, ctx)) {
+      header.push(line);
+      continue;
+    }
+    // a header repeated where the table continues on a new page
+    if (body.length > 0 && header.some((h) => sameText(h, line))) continue;
+    body.push(line);
+  }
+  const width = Math.max(0, ...header.map((l) => l.cells.length), ...body.map((l) => l.cells.length));
+  const labelRows = header.filter((l) => !isNumberingRow(l));
+  const columns = headerColumns(labelRows, width);
+  const panels = panelsOf(columns, ctx);
+  if (header.length === 0) ctx.note('warning', 'no_header', `表“${match.title}”没有可识别的表头`, titleLine);
+  const kind = chooseKind(match, panels, ctx, titleLine);
+  if (!unit) {
+    unit = ctx.vocab.defaultUnit;
+    ctx.note('info', 'unit_assumed', `表“${match.title}”未注明金额单位，按${unit}读取`, titleLine);
+  }
+  const rows = readRows(body, panels, ctx, match.title);
+  const tableColumns: Column[] = panels.flatMap((p) =>
+    p.values.map((v) => (p.side ? { id: v.id, label: v.label, side: p.side } : { id: v.id, label: v.label })),
+  );
+  const hasValues = rows.some((r) => Object.values(r.cells).some((c) => c.value !== null));
+  const table: Table = {
+    kind,
+    title: match.title,
+    unit,
+    columns: tableColumns,
+    rows,
+    notes,
+    empty: !hasValues || notes.some((n) => /无数据|本表为空|空表/.test(n)),
+    source: ctx.source(titleLine),
+  };
+  if (number ?? match.number) table.number = number ?? match.number;
+  if (unitName) table.unitName = unitName;
+  return { table, next: j };
+}
+
+function sameText(a: LayoutLine, b: LayoutLine): boolean {
+  const ta = a.cells.map((c) => compact(c.text)).join('|');
+  return ta !== '' && ta === b.cells.map((c) => compact(c.text)).join('|');
+}
+
+function readRows(body: LayoutLine[], panels: Panel[], ctx: Context, title: string): Row[] {
+  const rows: Row[] = [];
+  for (const panel of panels)
+    panelState.set(panel, { lastCodeParts: [], group: undefined, breakdownOf: undefined });
+  for (const line of body) {
+    for (const panel of panels) {
+      const row = readRow(line, panel, ctx, title);
+      if (row) rows.push(row);
+    }
+  }
+  return rows;
+}
+
+interface PanelState {
+  lastCodeParts: string[];
+  /** The current group row (uncoded subtotal, or the item that circled sub-items belong to). */
+  group: string | undefined;
+  /** After 上年结转 / 年终结转, enumerated items break that row down. */
+  breakdownOf: string | undefined;
+}
+const panelState = new WeakMap<Panel, PanelState>();
+
+function readRow(line: LayoutLine, panel: Panel, ctx: Context, title: string): Row | null {
+  const state = panelState.get(panel)!;
+  const text = (i: number) => clean(line.cells[i]?.text ?? '');
+  let code = '';
+  let label = '';
+  let governmentName: string | undefined;
+  const codeParts = panel.labels.filter((l) => l.labelRole === 'codePart');
+  if (codeParts.length > 0) {
+    const parts = codeParts.map((l) => compact(text(l.index)));
+    if (parts.some((p) => p !== '') && parts.every((p) => p === '' || /^\d+$/.test(p))) {
+      // a 款 or 项 row may leave the enclosing 类/款 cells empty
+      const last = parts.reduce((acc, p, i) => (p !== '' ? i : acc), -1);
+      const full = parts.slice(0, last + 1).map((p, i) => (p !== '' ? p : (state.lastCodeParts[i] ?? '')));
+      state.lastCodeParts = full;
+      code = full.join('');
+    } else if (parts.some((p) => p !== '')) label = parts.filter((p) => p !== '').join('');
+  }
+  for (const l of panel.labels) {
+    const t = text(l.index);
+    if (t === '') continue;
+    if (l.labelRole === 'code') {
+      const c = codeOf(t);
+      if (c && !code) code = c;
+      else if (!c && !label) label = t;
+    } else if (l.labelRole === 'name') {
+      if (!label) label = t;
+      else if (label !== t) label = `${label}${t}`;
+    } else if (l.labelRole === 'governmentName') governmentName = t;
+  }
+  const cells: Record<string, Cell> = {};
+  let any = false;
+  for (const v of panel.values) {
+    const printed = text(v.column.index);
+    const parsed = parseNumber(printed);
+    if (parsed === undefined) {
+      ctx.note('warning', 'non_numeric_cell', `表“${title}”的“${v.label}”列有非数字内容“${printed}”`, line);
+    }
+    const cell: Cell = {
+      value: parsed ? parsed.value : null,
+      printed,
+      source: ctx.source(line, v.column.index),
+    };
+    if (cell.value !== null) any = true;
+    cells[v.id] = cell;
+  }
+  if (!label && !code) {
+    if (any) ctx.note('warning', 'unlabelled_row', `表“${title}”有一行数值没有行名`, line);
+    else return null;
+  }
+  const name = rowName(label);
+  const row: Row = { name, label, role: 'item', cells, source: ctx.source(line) };
+  if (code) row.code = code;
+  if (governmentName) row.governmentName = compact(governmentName);
+  if (panel.side) row.side = panel.side;
+  const role = roleOfLabel(label, panel.side, ctx);
+  const enumeration = splitEnumeration(compact(label));
+  if (/^其中[:：]/.test(compact(label))) {
+    row.role = 'memo';
+    if (state.group) row.parent = state.group;
+  } else if (role) {
+    row.role = role;
+    state.group = undefined;
+    state.breakdownOf = role === 'carryover' || role === 'year_end_carryover' ? name : undefined;
+  } else if (code) {
+    row.level = code.length <= 3 ? 1 : code.length <= 5 ? 2 : code.length <= 7 ? 3 : 4;
+    if (code.length > 3) row.parent = code.slice(0, code.length - 2);
+  } else if (panel.labels.some((l) => l.labelRole === 'governmentName')) {
+    // economic rows printed as pairs: a row without its 政府 name is the group subtotal of the items below it
+    if (governmentName) {
+      row.level = 2;
+      if (state.group) row.parent = state.group;
+    } else {
+      row.role = 'subtotal';
+      row.level = 1;
+      state.group = name;
+    }
+  } else if (state.breakdownOf && enumeration.number) {
+    row.level = 2;
+    row.parent = state.breakdownOf;
+  } else if (enumeration.level === 5 && state.group) {
+    row.level = 2;
+    row.parent = state.group;
+  } else {
+    row.level = 1;
+    state.group = name;
+  }
+  return row;
+}

@@ -1,0 +1,76 @@
+// Text helpers of the recogniser: whitespace, enumeration prefixes, numbers in cells. Pure functions.
+import { parseNumber, toHalfWidth } from '../model/money.js';
+import type { LayoutLine } from '../layout/types.js';
+
+/** Trims and turns no-break and ideographic spaces into plain spaces. */
+export function clean(text: string): string {
+  return text.replace(/[\u00a0\u3000\u200b-\u200d\ufeff]/g, ' ').trim();
+}
+
+/** The text without any whitespace (how labels are compared). */
+export function compact(text: string): string {
+  return text.replace(/[\s\u00a0\u3000\u200b-\u200d\ufeff]/g, '');
+}
+
+/** Non-empty cells of a line, with their column index. */
+export function filled(line: LayoutLine): { text: string; index: number }[] {
+  const out: { text: string; index: number }[] = [];
+  line.cells.forEach((c, index) => {
+    const text = clean(c.text);
+    if (text !== '') out.push({ text, index });
+  });
+  return out;
+}
+
+/** The whole line as one string (cells joined by a space), for prose lines. */
+export function lineString(line: LayoutLine): string {
+  return filled(line)
+    .map((c) => c.text)
+    .join(' ');
+}
+
+const CN_NUM = '一二三四五六七八九十百零〇';
+/** Enumeration prefixes, from the outermost to the innermost level as Chinese documents nest them. */
+const ENUM_PATTERNS: { level: number; re: RegExp }[] = [
+  { level: 1, re: new RegExp(`^(第[${CN_NUM}]+部分)\\s*`) },
+  { level: 2, re: new RegExp(`^([${CN_NUM}]+)\\s*[、.．]\\s*`) },
+  { level: 3, re: new RegExp(`^([（(]\\s*[${CN_NUM}]+\\s*[)）])\\s*[、.．]?\\s*`) },
+  { level: 4, re: /^([0-9０-９]+)\s*[、.．](?![0-9０-９])\s*/ },
+  { level: 5, re: /^([（(]\s*[0-9０-９]+\s*[)）])\s*[、.．]?\s*/ },
+  { level: 5, re: /^([①-⑳])\s*/ },
+];
+
+/** Splits an enumeration prefix ("一、", "（一）", "1、", "①") off a label. */
+export function splitEnumeration(text: string): { number?: string; level?: number; rest: string } {
+  const t = clean(text);
+  for (const { level, re } of ENUM_PATTERNS) {
+    const m = re.exec(t);
+    if (m && m[0].length < t.length)
+      return { number: compact(m[1]), level, rest: t.slice(m[0].length).trim() };
+  }
+  return { rest: t };
+}
+
+/** A row label without enumeration prefix, "其中：" and whitespace (INTERFACES.md `row_name`). */
+export function rowName(label: string): string {
+  let t = compact(label);
+  t = t.replace(/^其中[:：]/, '');
+  return compact(splitEnumeration(t).rest);
+}
+
+/** True when a cell holds a printed number (not empty, not a dash). */
+export function isNumberText(text: string): boolean {
+  return parseNumber(text) != null;
+}
+
+/** A classification code printed in one cell ("2010301", "201 03 01"); null when the text is not one. */
+export function codeOf(text: string): string | null {
+  const t = toHalfWidth(compact(text));
+  return /^\d{1,9}$/.test(t) ? t : null;
+}
+
+/** A year printed as "2023年" or "2023年度" anywhere in the text. */
+export function yearOf(text: string): number | null {
+  const m = /((?:19|20)\d{2})\s*年/.exec(toHalfWidth(text));
+  return m ? Number(m[1]) : null;
+}
