@@ -3,7 +3,7 @@
 import { createRequire } from 'node:module';
 import { ReadError } from './errors.js';
 import { ZipArchive } from './zip.js';
-import { readSpreadsheet } from './spreadsheet.js';
+import { DEFAULT_SPREADSHEET_LIMITS, readSpreadsheet, tooManySheets } from './spreadsheet.js';
 import { readDocx } from './docx.js';
 import type { LayoutDocument } from '../layout/types.js';
 
@@ -14,6 +14,11 @@ export function readZipDocument(file: string, bytes: Uint8Array): LayoutDocument
   const archive = ZipArchive.open(file, bytes);
   if (archive.has('word/document.xml')) return readDocx(file, archive);
   if (archive.has('xl/workbook.xml') || archive.has('xl/workbook.bin')) {
+    // Count the sheets from the directory so that a workbook of thousands of sheets is refused unparsed.
+    const sheets = archive.entries.filter((e) =>
+      /^xl\/(worksheets|chartsheets)\/[^/]+\.(xml|bin)$/.test(e.name),
+    );
+    if (sheets.length > DEFAULT_SPREADSHEET_LIMITS.maxSheets) throw tooManySheets(file, sheets.length);
     // SheetJS inflates without limits: prove the real sizes first.
     archive.verifyAll();
     return readSpreadsheet(file, bytes, 'xlsx');

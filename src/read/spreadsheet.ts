@@ -55,13 +55,7 @@ export function readSpreadsheet(
   }
   const names = workbook.SheetNames ?? [];
   if (names.length === 0) throw corrupt(file, format, '没有工作表');
-  if (names.length > limits.maxSheets) {
-    throw new ReadError(
-      file,
-      `工作表数量（${names.length}）超过 ${limits.maxSheets} 个上限，疑似异常文件，已拒绝`,
-      'too_many_sheets',
-    );
-  }
+  if (names.length > limits.maxSheets) throw tooManySheets(file, names.length, limits.maxSheets);
   const hidden = new Set(
     (workbook.Workbook?.Sheets ?? []).filter((s) => s.Hidden).map((s) => s.name as string),
   );
@@ -225,6 +219,18 @@ function cleanFormat(format: string): string {
 
 function generalText(value: number): string {
   return new Decimal(value.toPrecision(15)).toFixed();
+}
+
+export function tooManySheets(
+  file: string,
+  count: number,
+  max = DEFAULT_SPREADSHEET_LIMITS.maxSheets,
+): ReadError {
+  return new ReadError(
+    file,
+    `工作表数量（${count}）超过 ${max} 个上限，疑似异常文件，已拒绝`,
+    'too_many_sheets',
+  );
 }
 
 function corrupt(file: string, format: 'xlsx' | 'xls', detail?: string): ReadError {
