@@ -1,0 +1,160 @@
+// Binding a narrative claim to the table fact it describes, by its subject words and its section.
+import type { Section } from '../model/schema.js';
+import type { AmountClaim } from '../narrative/claims.js';
+import type { Fact, Facts } from './facts.js';
+import { looseName, normName } from './tables.js';
+
+export type SectionTopic =
+  | 'changes'
+  | 'revenue'
+  | 'expenditure'
+  | 'fiscal'
+  | 'general'
+  | 'general_basic'
+  | 'three_public'
+  | 'operating_costs'
+  | 'procurement'
+  | 'performance'
+  | 'other';
+
+const TOPIC_BY_KIND: Record<string, SectionTopic> = {
+  changes: 'changes',
+  revenue: 'revenue',
+  expenditure: 'expenditure',
+  fiscal: 'fiscal',
+  general_expenditure: 'general',
+  general_scale: 'general',
+  general_structure: 'general',
+  general_basic: 'general_basic',
+  three_public: 'three_public',
+  operating_costs: 'operating_costs',
+  procurement: 'procurement',
+  performance: 'performance',
+};
+
+const TOPIC_BY_TITLE: [RegExp, SectionTopic][] = [
+  [/变动情况|收支数据/, 'changes'],
+  [/财政拨款收支/, 'fiscal'],
+  [/基本支出/, 'general_basic'],
+  [/一般公共预算/, 'general'],
+  [/三公/, 'three_public'],
+  [/机关运行经费/, 'operating_costs'],
+  [/政府采购/, 'procurement'],
+  [/绩效/, 'performance'],
+  [/收入/, 'revenue'],
+  [/支出/, 'expenditure'],
+];
+
+/** The topic of a section: its canonical kind, or its title (and the enclosing section's) when unknown. */
+export function topicOf(section: Section, parent?: Section): SectionTopic {
+  const byKind = TOPIC_BY_KIND[section.kind];
+  if (byKind) return byKind;
+  for (const s of [section, parent]) {
+    if (!s) continue;
+    const t = TOPIC_BY_TITLE.find(([re]) => re.test(s.title));
+    if (t) return t[1];
+  }
+  return 'other';
+}
+
+type Resolver = (claim: AmountClaim, facts: Facts, topic: SectionTopic) => Fact | undefined;
+
+const id =
+  (...ids: string[]): Resolver =>
+  (_c, facts) => {
+    for (const i of ids) {
+      const f = facts.get(i);
+      if (f) return f;
+    }
+    return undefined;
+  };
+
+function sideOf(claim: AmountClaim): 'income' | 'expenditure' {
+  const head = claim.head ?? claim;
+  return /支出/.test(head.subject) && !/收入/.test(head.subject) ? 'expenditure' : 'income';
+}
+
+const source =
+  (name: string): Resolver =>
+  (_c, facts, topic) =>
+    topic === 'fiscal'
+      ? (facts.get(`fiscal.${name}`) ?? facts.get(`income.${name}`))
+      : facts.get(`income.${name}`);
+
+/** Ordered: the first pattern that matches the subject decides. */
+const BINDINGS: { re: RegExp; topics?: SectionTopic[]; resolve: Resolver }[] = [
+  { re: /(当年拨款|资金|经费|金额)$/, topics: ['performance'], resolve: id('projects.total') },
+  { re: /机关运行经费/, resolve: id('operating_costs.total') },
+  { re: /因公出国/, resolve: id('three_public.abroad') },
+  { re: /公务接待/, resolve: id('three_public.reception') },
+  { re: /公务用车购置及运行/, resolve: id('three_public.vehicles') },
+  { re: /公务用车购置/, resolve: id('three_public.vehicle_purchase') },
+  { re: /公务用车运行/, resolve: id('three_public.vehicle_operation') },
+  { re: /三公/, resolve: id('three_public.total') },
+  { re: /人员经费/, resolve: id('economic.personnel') },
+  { re: /公用经费/, resolve: id('economic.public') },
+  { re: /一般公共预算基本支出/, resolve: id('general.basic', 'economic.total') },
+  { re: /一般公共预算项目支出/, resolve: id('general.project') },
+  { re: /一般公共预算(当年)?(拨款|支出)(预算)?$/, topics: ['general'], resolve: id('general.total') },
+  { re: /一般公共预算当年拨款$/, resolve: id('general.total') },
+  { re: /财政拨款(收支)?(总预算|总计)|收支总预算/, resolve: id('fiscal.grand_total', 'income.grand_total') },
+  { re: /当年拨款收入$/, resolve: id('fiscal.year_total') },
+  { re: /上年结转收入$/, topics: ['fiscal'], resolve: id('fiscal.carryover') },
+  { re: /收入总计$/, resolve: id('income.grand_total') },
+  { re: /支出总计$/, resolve: id('expenditure.grand_total') },
+  { re: /本年收入(合计)?$/, resolve: id('income.year_total') },
+  { re: /本年(预算安排|支出合计|支出)$/, resolve: id('expenditure.current', 'expenditure.year_total') },
+  {
+    re: /上年结转(收入|安排)?$/,
+    resolve: (c, facts) =>
+      sideOf(c) === 'expenditure'
+        ? (facts.get('expenditure.carryover') ?? facts.get('income.carryover'))
+        : facts.get('income.carryover'),
+  },
+  { re: /一般公共预算(拨款)?(收入)?$/, resolve: source('general_public') },
+  { re: /政府性基金(预算)?(拨款)?(收入)?$/, resolve: source('gov_fund') },
+  { re: /国有资本经营(预算)?(拨款)?(收入)?$/, resolve: source('state_capital') },
+  { re: /财政专户管理资金(收入)?$/, resolve: source('special_account') },
+  { re: /单位资金(收入)?$/, resolve: source('unit_funds') },
+  { re: /事业收入$/, resolve: source('business_income') },
+  { re: /基本支出$/, resolve: id('expenditure.basic', 'general.basic') },
+  { re: /项目支出$/, resolve: id('expenditure.project', 'general.project') },
+  { re: /(预算收入|收入预算)(总额)?$/, resolve: id('income.grand_total') },
+  { re: /(支出预算|预算支出)(总额)?$/, resolve: id('expenditure.grand_total') },
+];
+
+/** The fact a claim describes, or undefined when none can be named. */
+export function bindClaim(claim: AmountClaim, facts: Facts, topic: SectionTopic): Fact | undefined {
+  const subject = normName(claim.subject);
+  if (!subject) return undefined;
+  const classes = topic === 'fiscal' && facts.fiscalClasses.size ? facts.fiscalClasses : facts.classes;
+  for (const [name, fact] of classes) if (subject.endsWith(name)) return fact;
+  for (const b of BINDINGS) {
+    if (b.topics && !b.topics.includes(topic)) continue;
+    if (b.re.test(subject)) {
+      const f = b.resolve(claim, facts, topic);
+      if (f) return f;
+      return undefined;
+    }
+  }
+  const loose = looseName(subject);
+  for (const p of facts.projects) {
+    if (loose.endsWith(looseName(p.name)) && p.name.length >= 4)
+      return {
+        id: `project.${p.name}`,
+        label: p.name,
+        amount: p.amount,
+        table: p.table,
+        row: p.row,
+        column: 'total',
+      };
+  }
+  return undefined;
+}
+
+/** "五、一般公共预算支出情况说明" / "(二) 一般公共预算当年拨款结构情况". */
+export function sectionLabel(section: Section): string {
+  const title = section.title.trim();
+  if (!section.number || title.startsWith(section.number)) return title;
+  return /^[（(]/.test(section.number) ? `${section.number}${title}` : `${section.number}、${title}`;
+}

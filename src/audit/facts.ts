@@ -1,0 +1,261 @@
+// Named facts of a disclosure's tables (收入总计, 基本支出, 人员经费, each class …): what narrative claims and
+// cross-table rules are bound to. A fact remembers the cell it comes from, so a finding can point at it.
+import { Amount, Decimal } from '../model/money.js';
+import type { Disclosure, Row, Table } from '../model/schema.js';
+import { cellAmount } from './amounts.js';
+import { codedRows, normName, roleOf, rowNamed, sideRows, totalRow } from './tables.js';
+
+export interface Fact {
+  id: string;
+  /** Chinese label for messages. */
+  label: string;
+  /** Null when the cell is printed empty (an exact zero). */
+  amount: Amount | null;
+  table: Table;
+  row?: Row;
+  column?: string;
+  /** For a fact the table does not print but implies (Σ rows): the printed parts, for rounding tolerance. */
+  parts?: (Amount | null)[];
+}
+
+export interface Facts {
+  byId: Map<string, Fact>;
+  /** Function classes (类) of the general-budget table (or of the expenditure table), by normalised name. */
+  classes: Map<string, Fact>;
+  /** Function classes of the fiscal summary's expenditure side, by normalised name. */
+  fiscalClasses: Map<string, Fact>;
+  /** Economic items under 人员经费 / 公用经费 (部门 names). */
+  personnelItems: string[];
+  publicItems: string[];
+  /** Projects of the current-year project table, in order. */
+  projects: { name: string; amount: Amount | null; row: Row; table: Table }[];
+  get(id: string): Fact | undefined;
+}
+
+/** Income sources: how the summary table names them, and the column id of the revenue table. */
+export const INCOME_SOURCES: [RegExp, string, string][] = [
+  [/一般公共预算/, 'general_public', '一般公共预算'],
+  [/政府性基金/, 'gov_fund', '政府性基金预算'],
+  [/国有资本经营/, 'state_capital', '国有资本经营预算'],
+  [/财政专户/, 'special_account', '财政专户管理资金'],
+  [/单位资金/, 'unit_funds', '单位资金'],
+  [/事业收入/, 'business_income', '事业收入'],
+  [/经营收入/, 'operating_income', '事业单位经营收入'],
+  [/其他收入/, 'other_income', '其他收入'],
+];
+
+export function incomeSourceOf(name: string): string | undefined {
+  const n = normName(name);
+  return INCOME_SOURCES.find(([re]) => re.test(n))?.[1];
+}
+
+export function computeFacts(doc: Disclosure): Facts {
+  const byId = new Map<string, Fact>();
+  const put = (id: string, label: string, table: Table | undefined, row: Row | undefined, column: string) => {
+    if (!table || !row || byId.has(id)) return;
+    if (!(column in row.cells) && !table.columns.some((c) => c.id === column)) return;
+    byId.set(id, { id, label, amount: cellAmount(row.cells[column], table.unit), table, row, column });
+  };
+  const first = (kind: string) => doc.tables.find((t) => t.kind === kind);
+
+  const summary = first('summary');
+  if (summary) {
+    const income = sideRows(summary, 'income');
+    const incomeColumn = amountColumn(summary, 'income');
+    for (const row of income) {
+      const role = roleOf(row);
+      if (role === 'item') {
+        const source = incomeSourceOf(row.name || row.label);
+        if (source) put(`income.${source}`, `${row.name}收入`, summary, row, incomeColumn);
+      } else if (role === 'year_total') put('income.year_total', '本年收入合计', summary, row, incomeColumn);
+      else if (role === 'carryover') put('income.carryover', '上年结转', summary, row, incomeColumn);
+      else if (role === 'grand_total') put('income.grand_total', '收入总计', summary, row, incomeColumn);
+    }
+    const exp = sideRows(summary, 'expenditure');
+    for (const row of exp) {
+      const role = roleOf(row);
+      if (role === 'year_total') put('expenditure.year_total', '本年支出合计', summary, row, 'total');
+      else if (role === 'year_end_carryover')
+        put('expenditure.year_end_carryover', '年终结转', summary, row, 'total');
+      else if (role === 'grand_total') {
+        put('expenditure.grand_total', '支出总计', summary, row, 'total');
+        put('expenditure.current', '本年预算安排', summary, row, 'current');
+        put('expenditure.carryover', '上年结转安排', summary, row, 'carryover');
+      }
+    }
+  }
+
+  const revenue = first('revenue');
+  if (revenue) {
+    const total = totalRow(revenue);
+    for (const [, col] of INCOME_SOURCES) put(`income.${col}`, '收入', revenue, total, col);
+    put('income.carryover', '上年结转', revenue, total, 'carryover');
+  }
+
+  const expenditure = first('expenditure');
+  if (expenditure) {
+    const total = totalRow(expenditure);
+    put('expenditure.year_total', '本年支出合计', expenditure, total, 'total');
+    put('expenditure.basic', '基本支出', expenditure, total, 'basic');
+    put('expenditure.project', '项目支出', expenditure, total, 'project');
+  }
+
+  const fiscal = first('fiscal_summary');
+  if (fiscal) {
+    const col = amountColumn(fiscal, 'income');
+    for (const row of sideRows(fiscal, 'income')) {
+      const role = roleOf(row);
+      if (role === 'item') {
+        const source = incomeSourceOf(row.name || row.label);
+        if (source) put(`fiscal.${source}`, `${row.name}拨款`, fiscal, row, col);
+      } else if (role === 'year_total') put('fiscal.year_total', '财政拨款本年收入', fiscal, row, col);
+      else if (role === 'carryover') put('fiscal.carryover', '上年财政拨款结转', fiscal, row, col);
+      else if (role === 'grand_total') put('fiscal.grand_total', '财政拨款收入总计', fiscal, row, col);
+    }
+  }
+
+  const general = first('general_expenditure');
+  if (general) {
+    const total = totalRow(general);
+    put('general.total', '一般公共预算当年拨款', general, total, 'total');
+    put('general.basic', '一般公共预算基本支出', general, total, 'basic');
+    put('general.project', '一般公共预算项目支出', general, total, 'project');
+  }
+
+  const economic = first('general_basic_economic') ?? first('fiscal_basic');
+  const personnelItems: string[] = [];
+  const publicItems: string[] = [];
+  if (economic) {
+    const total = totalRow(economic);
+    put('economic.total', '基本支出', economic, total, 'total');
+    put('economic.personnel', '人员经费', economic, total, 'personnel');
+    put('economic.public', '公用经费', economic, total, 'public');
+    for (const row of economic.rows) {
+      const role = roleOf(row);
+      if (role === 'subtotal' || (row.level === 1 && role === 'item')) {
+        put(`economic.group.${normName(row.name)}`, row.name, economic, row, 'total');
+        continue;
+      }
+      if (role !== 'item') continue;
+      const name = normName(row.name);
+      if (cellAmount(row.cells.personnel, economic.unit) && !personnelItems.includes(name))
+        personnelItems.push(name);
+      if (cellAmount(row.cells.public, economic.unit) && !publicItems.includes(name)) publicItems.push(name);
+    }
+  }
+
+  const operating = first('operating_costs');
+  if (operating)
+    put(
+      'operating_costs.total',
+      '机关运行经费',
+      operating,
+      totalRow(operating) ?? operating.rows[0],
+      'total',
+    );
+
+  const three = first('three_public');
+  if (three) {
+    put('three_public.total', '“三公”经费', three, totalRow(three), 'total');
+    put('three_public.abroad', '因公出国（境）费', three, rowNamed(three.rows, /出国/), 'total');
+    put('three_public.reception', '公务接待费', three, rowNamed(three.rows, /公务接待/), 'total');
+    put('three_public.vehicles', '公务用车购置及运行费', three, rowNamed(three.rows, /购置及运行/), 'total');
+    put(
+      'three_public.vehicle_purchase',
+      '公务用车购置费',
+      three,
+      rowNamed(three.rows, /用车购置费$/),
+      'total',
+    );
+    put(
+      'three_public.vehicle_operation',
+      '公务用车运行维护费',
+      three,
+      rowNamed(three.rows, /运行(维护)?费$/),
+      'total',
+    );
+  }
+
+  const projects: Facts['projects'] = [];
+  const projectTable = first('projects');
+  if (projectTable) {
+    for (const row of projectTable.rows) {
+      if (roleOf(row) !== 'item') continue;
+      projects.push({
+        name: row.name,
+        amount: cellAmount(row.cells.total, projectTable.unit),
+        row,
+        table: projectTable,
+      });
+    }
+    const total = totalRow(projectTable);
+    if (total) put('projects.total', '项目支出合计', projectTable, total, 'total');
+    else if (projects.length) {
+      const parts = projects.map((p) => p.amount);
+      byId.set('projects.total', {
+        id: 'projects.total',
+        label: '项目支出合计（各项目之和）',
+        amount: sumAmounts(parts),
+        parts,
+        table: projectTable,
+      });
+    }
+  }
+
+  const classes = new Map<string, Fact>();
+  const classTable = general && !general.empty ? general : expenditure;
+  if (classTable) {
+    for (const [code, row] of codedRows(classTable)) {
+      if (code.length !== 3) continue;
+      classes.set(normName(row.name), {
+        id: `class.${code}`,
+        label: row.name,
+        amount: cellAmount(row.cells.total, classTable.unit),
+        table: classTable,
+        row,
+        column: 'total',
+      });
+    }
+  }
+  const fiscalClasses = new Map<string, Fact>();
+  if (fiscal) {
+    for (const row of sideRows(fiscal, 'expenditure')) {
+      if (roleOf(row) !== 'item' || !/支出|预备费/.test(row.name)) continue;
+      fiscalClasses.set(normName(row.name), {
+        id: `fiscal.class.${normName(row.name)}`,
+        label: row.name,
+        amount: cellAmount(row.cells.total, fiscal.unit),
+        table: fiscal,
+        row,
+        column: 'total',
+      });
+    }
+  }
+
+  return {
+    byId,
+    classes,
+    fiscalClasses,
+    personnelItems,
+    publicItems,
+    projects,
+    get: (id) => byId.get(id),
+  };
+}
+
+/** The single amount column of a side (the income side of a summary table prints one: 金额 / 2023年). */
+export function amountColumn(table: Table, side: 'income' | 'expenditure'): string {
+  const cols = table.columns.filter((c) => c.side === side);
+  if (cols.some((c) => c.id === 'amount')) return 'amount';
+  if (cols.length) return cols[0].id;
+  return 'amount';
+}
+
+/** Sum of printed amounts at the finest printed precision; null when all are empty. */
+export function sumAmounts(amounts: readonly (Amount | null)[]): Amount | null {
+  const present = amounts.filter((a): a is Amount => a != null);
+  if (!present.length) return null;
+  const scale = Math.max(...present.map((a) => a.scale));
+  const value = present.reduce((acc, a) => acc.plus(a.value), new Decimal(0));
+  return new Amount(value, present[0].unit, scale);
+}

@@ -1,0 +1,368 @@
+// The explanation (情况说明) against the tables: every amount, share, change, count and list it states.
+import { Amount, Decimal } from '../../model/money.js';
+import type { Section } from '../../model/schema.js';
+import type { AmountClaim, Claim, CountClaim, Percent } from '../../narrative/claims.js';
+import { compareAmounts } from '../amounts.js';
+import { bindClaim, sectionLabel, topicOf, type SectionTopic } from '../bind.js';
+import type { Fact } from '../facts.js';
+import { looseName, normName, tableLabel } from '../tables.js';
+import type { FindingInput, Rule, RuleContext } from '../types.js';
+
+/** Where a claim is, for a finding. */
+export function claimAt(claim: Claim): Partial<FindingInput> {
+  const out: Partial<FindingInput> = {
+    table: null,
+    section: sectionLabel(claim.place.section),
+    excerpt: claim.place.sentence,
+  };
+  const src = claim.place.source ?? claim.place.section.source;
+  if (src) {
+    out.page = src.page;
+    if (src.line) out.line = src.line;
+  }
+  return out;
+}
+
+/** The enclosing section (a level-2 item for a level-3 sub-item), for topic detection. */
+function parentOf(sections: readonly Section[], index: number): Section | undefined {
+  const level = sections[index].level;
+  for (let i = index - 1; i >= 0; i--) if (sections[i].level < level) return sections[i];
+  return undefined;
+}
+
+function topicFor(ctx: RuleContext, claim: Claim): SectionTopic {
+  return topicOf(claim.place.section, parentOf(ctx.doc.sections, claim.place.sectionIndex));
+}
+
+const amountClaims = (ctx: RuleContext) => ctx.claims().filter((c): c is AmountClaim => c.kind === 'amount');
+
+function factText(fact: Fact): string {
+  return `${tableLabel(fact.table)}${fact.row ? `“${fact.row.name}”` : ''}`;
+}
+
+export const narrativeAmount: Rule = {
+  meta: {
+    id: 'narrative.amount',
+    category: 'narrative',
+    severity: 'error',
+    title: '说明中的金额与表中数据一致',
+    basis: '情况说明的数字均取自报表（财预〔2016〕143号）；差异超出四舍五入即为错误',
+  },
+  check(ctx) {
+    const facts = ctx.facts();
+    for (const claim of amountClaims(ctx)) {
+      const fact = bindClaim(claim, facts, topicFor(ctx, claim));
+      if (!fact) continue;
+      const unit = claim.amount.unit;
+      const cmp = compareAmounts(claim.amount, fact.parts ?? [fact.amount], unit);
+      if (!cmp || cmp.status === 'exact') continue;
+      const rounding = cmp.status === 'rounding';
+      ctx.report({
+        ...claimAt(claim),
+        severity: rounding ? 'info' : undefined,
+        message: `说明称“${claim.subject}${claim.text}”，${factText(fact)}为${cmp.expected}${unit}${rounding ? '（四舍五入差异）' : `，相差${cmp.difference.toFixed()}${unit}`}`,
+        expected: cmp.expected,
+        actual: cmp.actual,
+      });
+    }
+  },
+};
+
+export const narrativeUnbound: Rule = {
+  meta: {
+    id: 'narrative.unbound',
+    category: 'narrative',
+    severity: 'info',
+    title: '说明中无法对应到报表的金额',
+    basis: '提示：这些数字在报表中找不到对应项，需人工核对',
+  },
+  check(ctx) {
+    const facts = ctx.facts();
+    for (const claim of amountClaims(ctx)) {
+      if (bindClaim(claim, facts, topicFor(ctx, claim))) continue;
+      // A part of an amount that adds up is checked by narrative.parts.
+      ctx.report({
+        ...claimAt(claim),
+        message: `“${claim.subject || '（无主语）'}${claim.text}”在报表中没有对应的数据，未能核对`,
+        actual: claim.amount.toString(),
+      });
+    }
+  },
+};
+
+/** The interval of part/whole×100 allowed by the printed precision of both amounts and of the percentage. */
+export function shareInterval(
+  part: Amount,
+  whole: Amount,
+  pct: Percent,
+): { low: Decimal; high: Decimal; exact: Decimal | null } {
+  const p = part.value;
+  const w = whole.to(part.unit).value;
+  const tp = part.roundingTolerance();
+  const tw = whole.to(part.unit).roundingTolerance();
+  const half = new Decimal(10).pow(-pct.scale).div(2);
+  const exact = w.isZero() ? null : p.div(w).mul(100);
+  const lowDen = w.plus(tw);
+  const highDen = w.minus(tw);
+  const low = lowDen.lte(0) ? new Decimal(0) : Decimal.max(p.minus(tp), 0).div(lowDen).mul(100).minus(half);
+  const high = highDen.lte(0) ? new Decimal(Infinity) : p.plus(tp).div(highDen).mul(100).plus(half);
+  return { low, high, exact };
+}
+
+export const narrativeShare: Rule = {
+  meta: {
+    id: 'narrative.share',
+    category: 'narrative',
+    severity: 'error',
+    title: '占比与金额一致',
+    basis: '“占X%”应等于该项金额除以总额，误差不超过两者及百分数的印刷精度',
+  },
+  check(ctx) {
+    for (const claim of amountClaims(ctx)) {
+      if (!claim.share || !claim.whole) continue;
+      const whole = claim.whole.amount;
+      if (whole.isZero()) continue;
+      const { low, high, exact } = shareInterval(claim.amount, whole, claim.share);
+      const printed = claim.share.value;
+      if (printed.gte(low) && printed.lte(high)) continue;
+      ctx.report({
+        ...claimAt(claim),
+        message: `“${claim.subject}${claim.text}，占${claim.share.text}”：按总额${claim.whole.text}计算应占${exact!.toFixed(claim.share.scale, Decimal.ROUND_HALF_UP)}%`,
+        expected: `${exact!.toFixed(claim.share.scale, Decimal.ROUND_HALF_UP)}%`,
+        actual: claim.share.text,
+      });
+    }
+  },
+};
+
+/** The previous year's amount a change implies: current − increase, current + decrease. */
+export function impliedPrior(
+  claim: AmountClaim,
+): { value: Decimal; tolerance: Decimal; unit: Amount['unit'] } | null {
+  const ch = claim.change;
+  if (!ch?.amount || !ch.direction || ch.direction === 'flat') return null;
+  const unit = claim.amount.unit;
+  const c = claim.amount.value;
+  const a = ch.amount.to(unit).value;
+  const value = ch.direction === 'decrease' ? c.plus(a) : c.minus(a);
+  return {
+    value,
+    tolerance: claim.amount.roundingTolerance().plus(ch.amount.to(unit).roundingTolerance()),
+    unit,
+  };
+}
+
+export const narrativeChange: Rule = {
+  meta: {
+    id: 'narrative.change',
+    category: 'narrative',
+    severity: 'error',
+    title: '增减额、增减率与方向一致',
+    basis: '“比上年减少A，下降B%”：B = A ÷ 上年数，上年数 = 本年数 ± A；方向词不得矛盾',
+  },
+  check(ctx) {
+    const priors = new Map<string, { claim: AmountClaim; value: Decimal; tolerance: Decimal }>();
+    const facts = ctx.facts();
+    for (const claim of amountClaims(ctx)) {
+      const ch = claim.change;
+      if (!ch) continue;
+      if (ch.direction && ch.percentDirection && ch.direction !== ch.percentDirection) {
+        ctx.report({
+          ...claimAt(claim),
+          message: `“${claim.subject}”的增减方向前后矛盾：金额为${ch.direction === 'increase' ? '增加' : '减少'}，比率为${ch.percentDirection === 'increase' ? '增长' : '下降'}`,
+        });
+      }
+      if (ch.amount && ch.percent && ch.direction && ch.direction !== 'flat') {
+        const unit = claim.amount.unit;
+        const a = ch.amount.to(unit);
+        const c = claim.amount;
+        const ta = a.roundingTolerance();
+        const tc = c.roundingTolerance();
+        const sign = ch.direction === 'decrease' ? 1 : -1;
+        const prior = (aa: Decimal, cc: Decimal) => cc.plus(aa.mul(sign));
+        const half = new Decimal(10).pow(-ch.percent.scale).div(2);
+        const pLow = prior(a.value.minus(ta), c.value.plus(tc));
+        const pHigh = prior(a.value.plus(ta), c.value.minus(tc));
+        const exactPrior = prior(a.value, c.value);
+        if (exactPrior.gt(0)) {
+          const low = pLow.gt(0)
+            ? Decimal.max(a.value.minus(ta), 0).div(Decimal.max(pLow, pHigh)).mul(100).minus(half)
+            : new Decimal(0);
+          const high = Decimal.min(pLow, pHigh).gt(0)
+            ? a.value.plus(ta).div(Decimal.min(pLow, pHigh)).mul(100).plus(half)
+            : new Decimal(Infinity);
+          const printed = ch.percent.value;
+          if (printed.lt(low) || printed.gt(high)) {
+            const exact = a.value.div(exactPrior).mul(100).toFixed(ch.percent.scale, Decimal.ROUND_HALF_UP);
+            ctx.report({
+              ...claimAt(claim),
+              message: `“${claim.subject}${claim.text}”比${ch.comparedTo}${ch.direction === 'decrease' ? '减少' : '增加'}${ch.amountText}，上年数应为${exactPrior.toFixed()}${unit}，变动率应为${exact}%，而说明写${ch.percent.text}`,
+              expected: `${exact}%`,
+              actual: ch.percent.text,
+            });
+          }
+        }
+      }
+      const implied = impliedPrior(claim);
+      if (!implied) continue;
+      const fact = bindClaim(claim, facts, topicFor(ctx, claim));
+      // 收入总计与支出总计逐年相等，两者的上年数也应相等。
+      const key = fact
+        ? /grand_total$/.test(fact.id)
+          ? 'grand_total'
+          : fact.id
+        : `subject:${normName(claim.subject)}`;
+      const compared = `${key}@${ch!.year ?? 'prev'}`;
+      const earlier = priors.get(compared);
+      if (!earlier) {
+        priors.set(compared, { claim, ...implied });
+        continue;
+      }
+      const diff = earlier.value.minus(implied.value).abs();
+      if (diff.gte(earlier.tolerance.plus(implied.tolerance)))
+        ctx.report({
+          ...claimAt(claim),
+          message: `“${claim.subject}”隐含的上年数为${implied.value.toFixed()}${implied.unit}，与前文“${earlier.claim.subject}”隐含的上年数${earlier.value.toFixed()}${implied.unit}不一致`,
+          expected: earlier.value.toFixed(),
+          actual: implied.value.toFixed(),
+        });
+    }
+  },
+};
+
+export const narrativeParts: Rule = {
+  meta: {
+    id: 'narrative.parts',
+    category: 'narrative',
+    severity: 'error',
+    title: '“其中”各项之和等于总额',
+    basis: '算术：如政府采购预算总额 = 货物 + 工程 + 服务',
+  },
+  check(ctx) {
+    for (const claim of amountClaims(ctx)) {
+      if (!claim.parts || claim.parts.length < 2) continue;
+      const cmp = compareAmounts(
+        claim.amount,
+        claim.parts.map((p) => p.amount),
+        claim.amount.unit,
+      );
+      if (!cmp || cmp.status === 'exact') continue;
+      const rounding = cmp.status === 'rounding';
+      ctx.report({
+        ...claimAt(claim),
+        severity: rounding ? 'info' : undefined,
+        message: `“${claim.subject}${claim.text}”与其中各项（${claim.parts.map((p) => p.subject + p.text).join('、')}）之和${cmp.expected}${claim.amount.unit}${rounding ? '有四舍五入差异' : '不符'}`,
+        expected: cmp.expected,
+        actual: cmp.actual,
+      });
+    }
+  },
+};
+
+export const narrativeCount: Rule = {
+  meta: {
+    id: 'narrative.count',
+    category: 'narrative',
+    severity: 'error',
+    title: '个数与列举的项目一致',
+    basis: '“设21个内设机构，分别是…”、“项目11个”：个数应等于列举的项数和项目支出表的项目数',
+  },
+  check(ctx) {
+    const facts = ctx.facts();
+    for (const claim of ctx.claims().filter((c): c is CountClaim => c.kind === 'count')) {
+      if (claim.list && !claim.list.open && claim.list.items.length !== claim.count)
+        ctx.report({
+          ...claimAt(claim),
+          message: `说明称${claim.count}个${claim.noun}，随后列举了${claim.list.items.length}个`,
+          expected: String(claim.list.items.length),
+          actual: String(claim.count),
+        });
+      if (
+        claim.noun === '项目' &&
+        facts.projects.length &&
+        topicFor(ctx, claim) === 'performance' &&
+        claim.count !== facts.projects.length
+      )
+        ctx.report({
+          ...claimAt(claim),
+          severity: 'warning',
+          message: `说明称${claim.count}个项目实行绩效目标管理，项目支出表列有${facts.projects.length}个项目`,
+          expected: String(facts.projects.length),
+          actual: String(claim.count),
+        });
+    }
+  },
+};
+
+export const narrativeList: Rule = {
+  meta: {
+    id: 'narrative.list',
+    category: 'narrative',
+    severity: 'warning',
+    title: '列举的项目与报表一致',
+    basis: '人员经费、公用经费“主要包括”的科目应与经济分类表一致；列举的绩效项目应与项目支出表一致',
+  },
+  check(ctx) {
+    const facts = ctx.facts();
+    const compare = (
+      claim: Claim,
+      listed: { items: string[]; open: boolean },
+      known: string[],
+      other: string[],
+      what: string,
+    ) => {
+      const knownLoose = new Set(known.map(looseName));
+      const otherLoose = new Set(other.map(looseName));
+      for (const item of listed.items) {
+        const l = looseName(item);
+        if (knownLoose.has(l)) continue;
+        const contradicts = otherLoose.has(l);
+        ctx.report({
+          ...claimAt(claim),
+          severity: contradicts ? 'error' : 'warning',
+          message: contradicts
+            ? `“${item}”列在${what}中，但报表中它属于另一类`
+            : `列举的“${item}”在报表的${what}中找不到`,
+          actual: item,
+        });
+      }
+      if (!listed.open) {
+        const listedLoose = new Set(listed.items.map(looseName));
+        const missing = known.filter((k) => !listedLoose.has(looseName(k)));
+        if (missing.length)
+          ctx.report({
+            ...claimAt(claim),
+            message: `${what}的列举缺少报表中的：${missing.join('、')}`,
+            expected: missing.join('、'),
+          });
+      }
+    };
+    for (const claim of ctx.claims()) {
+      if (claim.kind === 'amount' && claim.list) {
+        const s = claim.subject;
+        if (/人员经费/.test(s) && facts.personnelItems.length)
+          compare(claim, claim.list, facts.personnelItems, facts.publicItems, '人员经费');
+        else if (/公用经费/.test(s) && facts.publicItems.length)
+          compare(claim, claim.list, facts.publicItems, facts.personnelItems, '公用经费');
+      } else if (claim.kind === 'count' && claim.list && claim.noun === '项目' && facts.projects.length) {
+        compare(
+          claim,
+          claim.list,
+          facts.projects.map((p) => p.name),
+          [],
+          '项目支出表',
+        );
+      }
+    }
+  },
+};
+
+export const NARRATIVE_RULES: Rule[] = [
+  narrativeAmount,
+  narrativeShare,
+  narrativeChange,
+  narrativeParts,
+  narrativeCount,
+  narrativeList,
+  narrativeUnbound,
+];
