@@ -212,3 +212,31 @@ describe('bad PDFs end in a one-line ReadError', () => {
     expect(err.code).toMatch(/corrupt|empty|scanned/);
   });
 });
+
+describe('two-sided summary tables', () => {
+  it('puts the side captions over the first column of each side and keeps rows after blank rows', async () => {
+    const doc = await layoutOf('上海_普陀区人民政府办公室_2025_部门预算.pdf');
+    expect(cells(row(doc, 8, '本年收入'))).toEqual(['本年收入', '', '本年支出', '']);
+    expect(cells(row(doc, 8, '三、事业单位经营收入'))).toEqual(['三、事业单位经营收入', '', '', '']);
+    expect(cells(row(doc, 8, '收入总计'))).toEqual([
+      '收入总计',
+      '91,016,775.35',
+      '支出总计',
+      '91,016,775.35',
+    ]);
+  });
+
+  it('splits header cells printed a third of an em apart', async () => {
+    const doc = await layoutOf('上海_普陀区人民政府办公室_2025_单位预算.pdf');
+    expect(cells(row(doc, 13, '合计'))).toEqual([
+      '项目',
+      '预算数',
+      '项目',
+      '合计',
+      '一般公共预算',
+      '政府性基金预算',
+      '国有资本经营预算',
+    ]);
+    expect(cells(row(doc, 13, '财政拨款收入'))).toEqual(['财政拨款收入', '', '财政拨款支出', '', '', '', '']);
+  });
+});

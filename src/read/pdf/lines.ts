@@ -7,6 +7,8 @@ export interface Segment {
   x0: number;
   x1: number;
   size: number;
+  /** The runs the segment was joined from (kept so that a table can split neighbouring header cells again). */
+  parts?: { text: string; x0: number; x1: number }[];
 }
 
 export interface VisualLine {
@@ -109,8 +111,10 @@ function toLine(runs: TextRun[]): VisualLine {
       last.text += (space ? ' ' : '') + run.text;
       last.x1 = Math.max(last.x1, run.x1);
       last.size = Math.max(last.size, run.size);
+      last.parts!.push({ text: run.text, x0: run.x0, x1: run.x1 });
     } else {
-      segments.push({ text: run.text, x0: run.x0, x1: run.x1, size: run.size });
+      const part = { text: run.text, x0: run.x0, x1: run.x1 };
+      segments.push({ text: run.text, x0: run.x0, x1: run.x1, size: run.size, parts: [part] });
     }
   }
   const size = Math.max(...runs.map((r) => r.size));
@@ -127,4 +131,35 @@ function joins(left: Segment, right: TextRun): boolean {
   // Numbers of neighbouring columns can sit closer than an em; a label may run right up to its amount.
   if (leftNum || rightNum) return gap < 0.2 * em && !(leftNum && rightNum && gap > 0.05 * em);
   return gap < 0.8 * em;
+}
+
+/**
+ * Inside a table, neighbouring header cells may be printed a third of an em apart ("政府性基金预算 国有资本经营预算"),
+ * closer than the gap that separates segments in prose. Splits a segment where its runs of CJK text are apart.
+ */
+export function splitCells(seg: Segment): Segment[] {
+  const parts = seg.parts ?? [];
+  if (parts.length < 2) return [seg];
+  const out: Segment[] = [];
+  let cur: Segment = {
+    text: parts[0].text,
+    x0: parts[0].x0,
+    x1: parts[0].x1,
+    size: seg.size,
+    parts: [parts[0]],
+  };
+  for (const p of parts.slice(1)) {
+    const gap = p.x0 - cur.x1;
+    if (gap > 0.25 * seg.size && /[^\x00-\x7f]$/.test(cur.text) && /^[^\x00-\x7f]/.test(p.text)) {
+      out.push(cur);
+      cur = { text: p.text, x0: p.x0, x1: p.x1, size: seg.size, parts: [p] };
+    } else {
+      const space = gap > 0.25 * seg.size && (/[\x21-\x7e]$/.test(cur.text) || /^[\x21-\x7e]/.test(p.text));
+      cur.text += (space ? ' ' : '') + p.text;
+      cur.x1 = Math.max(cur.x1, p.x1);
+      cur.parts!.push(p);
+    }
+  }
+  out.push(cur);
+  return out;
 }

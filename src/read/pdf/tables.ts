@@ -7,11 +7,11 @@
 // column that is empty in every row) adds a column, and a header over several columns ("本年支出", "基本支出")
 // is a spanning caption and adds none.
 import type { LayoutCell, LayoutLine } from '../../layout/types.js';
-import { isNumericText, type Segment, type VisualLine } from './lines.js';
+import { isNumericText, splitCells, type Segment, type VisualLine } from './lines.js';
 
 /** "编制单位：…  单位：元", "部门：…" — the caption between a table's title and its grid. */
 const CAPTION =
-  /(?:^|\s)(?:编制单位|单位名称|部门名称|预算单位|部门|单位)[:：]|单位[:：]\s*(?:万元|元|千元)\s*$/;
+  /(?:^|\s)(?:编制单位|编制部门|单位名称|部门名称|预算单位|预算部门|部门|单位)[:：]|单位[:：]\s*(?:万元|元|千元)\s*$/;
 /** A line that is only a page number ("- 3 -", "3", "第3页"). */
 const PAGE_NUMBER = /^(?:[-—－\s]*\d{1,4}[-—－\s]*|第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d+\s*页)?)$/;
 /** Notes printed under a table end it. */
@@ -123,8 +123,10 @@ function findBlocks(lines: VisualLine[]): Block[] {
     while (j < lines.length) {
       const l = lines[j];
       const prev = pending.length ? pending[pending.length - 1] : block[block.length - 1];
+      // Blank rows leave gaps inside a grid; a wider gap is allowed before a line that is itself tabular.
       const gap = l.top - prev.baseline;
-      if (gap > 4 * Math.max(l.size, prev.size)) break;
+      const allowed = isTabular(l) ? (l.segments.some((s) => hasAmount(s.text)) ? 20 : 10) : 4;
+      if (gap > allowed * Math.max(l.size, prev.size)) break;
       if (isCaption(l) || isProseLike(l, pageWidth)) break;
       if (isTabular(l)) {
         block.push(...pending, l);
@@ -186,7 +188,8 @@ export function blockColumns(lines: VisualLine[]): Interval[] {
   const body = firstBody < 0 ? [] : lines.slice(firstBody);
   const header = firstBody < 0 ? lines : lines.slice(0, firstBody);
   const bodyCols = project(body.flatMap((l) => l.segments));
-  const headerSegs = header.flatMap((l) => l.segments);
+  // Side captions ("本年收入 | 本年支出") span whole panels: they name no column of their own.
+  const headerSegs = header.filter((l) => !isSideHeader(l)).flatMap((l) => l.segments);
   const covered = (s: Interval) => bodyCols.filter((c) => overlap(c, s) > 0.5).length;
   // A header over exactly one body column names it; header words stacked with it ("机关运行经费预算" / "数") too.
   const anchored = headerSegs.filter((s) => covered(s) === 1);
@@ -237,11 +240,15 @@ interface Row {
 }
 
 function tableRows(block: Block, page: number): LayoutLine[] {
+  for (const line of block.lines) line.segments = line.segments.flatMap(splitCells);
   const cols = blockColumns(block.lines);
+  const left = Math.min(...cols.map((c) => c.x0));
+  const right = Math.max(...cols.map((c) => c.x1));
   const rows: Row[] = block.lines.map((line) => {
     const cells: (Segment | undefined)[] = cols.map(() => undefined);
-    for (const seg of line.segments) {
-      const k = columnOf(seg, cols);
+    const sides = isSideHeader(line);
+    for (const [n, seg] of line.segments.entries()) {
+      const k = sides ? sideColumn(line.segments, n, cols, left, right) : columnOf(seg, cols);
       const prev = cells[k];
       cells[k] = prev
         ? {
@@ -266,6 +273,28 @@ function tableRows(block: Block, page: number): LayoutLine[] {
     y: round(r.line.top),
     inTable: true,
   }));
+}
+
+/** "本年收入 | 本年支出", "财政拨款收入 | 财政拨款支出": the row that names the two sides of a summary table. */
+const SIDE_WORD = /^(?:本年|本期|财政拨款)?(?:收入|支出)(?:预算|决算)?$/;
+
+function isSideHeader(line: VisualLine): boolean {
+  return line.segments.length === 2 && line.segments.every((s) => SIDE_WORD.test(s.text.replace(/\s+/g, '')));
+}
+
+/**
+ * A side caption is centred over all the columns of its side, which may hold no text right under it: its span is
+ * the widest interval centred on it that stays clear of its neighbour and of the table's edges. It heads the first
+ * column inside that span.
+ */
+function sideColumn(segs: Segment[], n: number, cols: Interval[], left: number, right: number): number {
+  const s = segs[n];
+  const centre = (s.x0 + s.x1) / 2;
+  const lo = n > 0 ? segs[n - 1].x1 : left;
+  const hi = n < segs.length - 1 ? segs[n + 1].x0 : right;
+  const half = Math.min(centre - lo, hi - centre);
+  const k = cols.findIndex((c) => (c.x0 + c.x1) / 2 >= centre - half - 1);
+  return k >= 0 ? k : columnOf(s, cols);
 }
 
 function joinText(a: string, b: string): string {
