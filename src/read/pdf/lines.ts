@@ -128,8 +128,13 @@ function joins(left: Segment, right: TextRun): boolean {
   const em = Math.min(left.size, right.size);
   const leftNum = isNumericText(left.text);
   const rightNum = isNumericText(right.text);
-  // Numbers of neighbouring columns can sit closer than an em; a label may run right up to its amount.
-  if (leftNum || rightNum) return gap < 0.2 * em && !(leftNum && rightNum && gap > 0.05 * em);
+  // Numbers of neighbouring columns can sit closer than an em; a label may run right up to its amount. A year or
+  // a count in a Latin font sits a space away from the words around it ("2018 年度", "第 1 页").
+  if (leftNum && rightNum) return gap < 0.05 * em;
+  if (leftNum || rightNum) {
+    const amount = /[.,，]/.test(leftNum ? left.text : right.text);
+    return gap < (amount ? 0.2 : 0.5) * em;
+  }
   return gap < 0.8 * em;
 }
 

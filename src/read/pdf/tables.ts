@@ -71,7 +71,15 @@ function round(x: number): number {
 }
 
 function isPageNumber(line: VisualLine, i: number, lines: VisualLine[], geo: PageGeometry): boolean {
-  if (line.segments.length !== 1 || !PAGE_NUMBER.test(line.segments[0].text.trim())) return false;
+  if (
+    !PAGE_NUMBER.test(
+      line.segments
+        .map((s) => s.text)
+        .join(' ')
+        .trim(),
+    )
+  )
+    return false;
   // Only at the very top or bottom of the page, where headers and footers live.
   const nearEdge = line.baseline > geo.height * 0.9 || line.top < geo.height * 0.06;
   return nearEdge && (i === lines.length - 1 || i === 0);
@@ -158,8 +166,8 @@ function findBlocks(lines: VisualLine[]): Block[] {
     // A single tabular line without company is a sentence with a gap in it (a signature, a date), not a table.
     // A grid carries amounts, or (an empty table) has several header rows; two words on a line do not make one.
     const amounts = block.some((l) => l.segments.some((s) => hasAmount(s.text)));
-    const tabularLines = block.filter(isTabular).length;
-    if (amounts ? block.length >= 2 || block[0].segments.length >= 3 : tabularLines >= 3)
+    const wide = block.filter((l) => l.segments.length >= 3).length;
+    if (amounts ? block.length >= 2 || block[0].segments.length >= 3 : wide >= 2)
       blocks.push({ lines: block });
     i = Math.max(i + 1, lines.indexOf(block[block.length - 1]) + 1);
   }
