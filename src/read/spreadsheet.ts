@@ -37,19 +37,22 @@ export function readSpreadsheet(
   limits: SpreadsheetLimits = DEFAULT_SPREADSHEET_LIMITS,
 ): LayoutDocument {
   let workbook: import('xlsx').WorkBook;
+  const warnings: string[] = [];
   try {
-    workbook = XLSX.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), {
-      type: 'buffer',
-      cellNF: true,
-      cellFormula: false,
-      cellHTML: false,
-      cellDates: false,
-      cellStyles: false,
-      sheetStubs: false,
-      bookVBA: false,
-      // One row beyond the cap tells a sheet that reaches it from one that stops just short.
-      sheetRows: limits.maxRowsPerSheet + 1,
-    });
+    workbook = quietly(warnings, () =>
+      XLSX.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), {
+        type: 'buffer',
+        cellNF: true,
+        cellFormula: false,
+        cellHTML: false,
+        cellDates: false,
+        cellStyles: false,
+        sheetStubs: false,
+        bookVBA: false,
+        // One row beyond the cap tells a sheet that reaches it from one that stops just short.
+        sheetRows: limits.maxRowsPerSheet + 1,
+      }),
+    );
   } catch (e) {
     throw libraryError(file, format, e);
   }
@@ -61,6 +64,7 @@ export function readSpreadsheet(
   );
   const lines: LayoutLine[] = [];
   const notes: string[] = [];
+  if (warnings.length > 0) notes.push(`读取时跳过 ${warnings.length} 处无法识别的内容（文件可能部分损坏）`);
   let page = 0;
   let cellCount = 0;
   for (const name of names) {
@@ -231,6 +235,20 @@ export function tooManySheets(
     `工作表数量（${count}）超过 ${max} 个上限，疑似异常文件，已拒绝`,
     'too_many_sheets',
   );
+}
+
+/** SheetJS reports damaged records on the console; they become one note instead of noise on stderr. */
+function quietly<T>(sink: string[], read: () => T): T {
+  const saved = { error: console.error, warn: console.warn, log: console.log };
+  const collect = (...args: unknown[]) => {
+    sink.push(args.map(String).join(' '));
+  };
+  console.error = console.warn = console.log = collect;
+  try {
+    return read();
+  } finally {
+    Object.assign(console, saved);
+  }
 }
 
 function corrupt(file: string, format: 'xlsx' | 'xls', detail?: string): ReadError {

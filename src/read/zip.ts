@@ -97,6 +97,7 @@ export class ZipArchive {
       throw new ReadError(this.file, `压缩方式不受支持（方法 ${entry.method}），无法读取`, 'unsupported');
     }
     if (out.byteLength > allowed) throw oversize(this.file, entry, remaining, this.limits);
+    if (out.byteLength !== entry.uncompressedSize) throw corrupt(this.file, `${entry.name} 大小与声明不符`);
     this.inflatedTotal += out.byteLength;
     return out;
   }
@@ -120,9 +121,10 @@ function corrupt(file: string, detail?: string): ReadError {
 
 function oversize(file: string, entry: ZipEntry, remaining: number, limits: ZipLimits): ReadError {
   if (entry.uncompressedSize < remaining) {
+    // Damaged data also inflates past its declared size, so the message names both causes.
     return new ReadError(
       file,
-      `压缩包内 ${entry.name} 解压后大小超过声明值，疑似压缩炸弹，已拒绝`,
+      `压缩包内 ${entry.name} 解压后大小超过声明值（文件已损坏或疑似压缩炸弹），已拒绝`,
       'zip_bomb',
     );
   }
