@@ -14,30 +14,49 @@ export function detectEncoding(bytes: Uint8Array): { encoding: TextEncoding; bom
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', bom: 2 };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be', bom: 2 };
   const sample = bytes.subarray(0, 1 << 16);
-  let zeroEven = 0;
-  let zeroOdd = 0;
-  for (let i = 0; i < sample.length; i++) {
-    if (sample[i] === 0) {
-      if (i % 2 === 0) zeroEven++;
-      else zeroOdd++;
+  if (sample.indexOf(0) >= 0) {
+    // UTF-16 without BOM: every ASCII character (tabs, digits, line breaks) leaves a zero byte on one parity;
+    // binary data has zeros on both.
+    let zeroEven = 0;
+    let zeroOdd = 0;
+    for (let i = 0; i < sample.length; i++) {
+      if (sample[i] === 0) {
+        if (i % 2 === 0) zeroEven++;
+        else zeroOdd++;
+      }
     }
+    const pairs = Math.floor(sample.length / 2);
+    if (zeroOdd >= pairs * 0.01 && zeroEven <= zeroOdd * 0.02) return { encoding: 'utf-16le', bom: 0 };
+    if (zeroEven >= pairs * 0.01 && zeroOdd <= zeroEven * 0.02) return { encoding: 'utf-16be', bom: 0 };
+    return null;
   }
-  // UTF-16 without BOM: ASCII characters leave a zero byte in every other position.
-  const half = sample.length / 2;
-  if (zeroOdd > half * 0.2 && zeroEven < half * 0.02) return { encoding: 'utf-16le', bom: 0 };
-  if (zeroEven > half * 0.2 && zeroOdd < half * 0.02) return { encoding: 'utf-16be', bom: 0 };
-  if (zeroEven + zeroOdd > 0) return null;
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(
-      sample.length === bytes.length ? bytes : trimUtf8(sample),
-    );
+  if (sample.every((b) => b < 0x80) || isUtf8(sample.length === bytes.length ? sample : trimUtf8(sample)))
     return { encoding: 'utf-8', bom: 0 };
-  } catch {
-    // not UTF-8: a legacy encoding
-  }
   const guess = chardet.detect(sample);
   if (guess === 'Big5') return { encoding: 'big5', bom: 0 };
   return { encoding: 'gb18030', bom: 0 };
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+function isUtf8(bytes: Uint8Array): boolean {
+  try {
+    strictUtf8.decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Most files are UTF-8 without BOM: one strict decode both recognises and decodes them. */
+function utf8Whole(bytes: Uint8Array): { text: string } | null {
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  if (bom === 0 && bytes.subarray(0, 1 << 16).indexOf(0) >= 0) return null;
+  try {
+    return { text: strictUtf8.decode(bytes.subarray(bom)) };
+  } catch {
+    return null;
+  }
 }
 
 /** Drops a UTF-8 sequence cut at the end of a sample so that validation does not fail on it. */
@@ -53,15 +72,23 @@ function trimUtf8(sample: Uint8Array): Uint8Array {
 
 /** Decodes text bytes; throws ReadError when they are not text. */
 export function decodeText(file: string, bytes: Uint8Array): { text: string; encoding: TextEncoding } {
-  const detected = detectEncoding(bytes);
-  if (!detected) throw new ReadError(file, '不是文本文件（含二进制内容），无法识别', 'binary');
-  const body = Buffer.from(bytes.buffer, bytes.byteOffset + detected.bom, bytes.byteLength - detected.bom);
-  const text = iconv.decode(body, detected.encoding);
+  let encoding: TextEncoding = 'utf-8';
+  let text: string;
+  const whole = utf8Whole(bytes);
+  if (whole) text = whole.text;
+  else {
+    const detected = detectEncoding(bytes);
+    if (!detected) throw new ReadError(file, '不是文本文件（含二进制内容），无法识别', 'binary');
+    // UTF-8 at the start only (utf8Whole failed on the whole file): a legacy encoding after all
+    encoding = detected.encoding === 'utf-8' ? 'gb18030' : detected.encoding;
+    const body = bytes.subarray(detected.bom);
+    text = iconv.decode(Buffer.from(body.buffer, body.byteOffset, body.byteLength), encoding);
+  }
   const controls = (text.match(/[\u0000-\u0008\u000e-\u001f\ufffd]/g) ?? []).length;
   if (controls > Math.max(8, text.length * 0.01)) {
     throw new ReadError(file, '不是文本文件（含大量控制字符或无法解码的字节），无法识别', 'binary');
   }
-  return { text, encoding: detected.encoding };
+  return { text, encoding };
 }
 
 /** Reads a plain-text disclosure into layout lines: one line per text line, cells split at tabs. */

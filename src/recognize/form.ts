@@ -239,13 +239,14 @@ export function readForm(
     if (f.length === 0) continue;
     if (isFormTitle(line) || isPartHeading(line)) break;
     if (line.cells.length < 2 && !line.inTable) {
-      if (j <= start + 2 && /^[（(]?\d{4}年度?[)）]?$/.test(compact(f[0].text))) continue;
+      if (j <= start + 2 && /^[（(]?\d{4}年度?[)）]?$/.test(f[0].compact)) continue;
       break;
     }
     const cells = f.map((c) => c.text);
-    const head = compact(cells[0]);
+    const compacts = f.map((c) => c.compact);
+    const head = compacts[0];
     const after = cells.slice(1);
-    if (cells.some((c) => FUNDING_LABELS.some((l) => l.pattern.test(compact(c))))) {
+    if (compacts.some((c) => FUNDING_LABELS.some((l) => l.pattern.test(c)))) {
       readFunding(cells, form);
     } else if (FORM_FIELDS.project.test(head)) {
       form.project = compact(after.join(''));
@@ -279,14 +280,14 @@ export function readForm(
       }
     } else if (FORM_FIELDS.goalsHeader.test(head)) {
       continue;
-    } else if (cells.some((c) => CONTACT_LABELS.some((l) => l.pattern.test(compact(c))))) {
+    } else if (compacts.some((c) => CONTACT_LABELS.some((l) => l.pattern.test(c)))) {
       readContacts(cells, form);
     } else if (
       FORM_FIELDS.indicatorsHeader.test(head) &&
       cells.some((c) => /^[一二三]级指标$/.test(compact(c)))
     ) {
       inIndicators = true;
-    } else if (inIndicators || cells.some((c) => INDICATOR_LEVEL2.test(compact(c)))) {
+    } else if (inIndicators || compacts.some((c) => INDICATOR_LEVEL2.test(c))) {
       inIndicators = true;
       readIndicators(cells, state, line, form, ctx);
     } else {

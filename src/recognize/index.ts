@@ -129,7 +129,7 @@ function readContents(lines: readonly LayoutLine[], start: number, ctx: Context,
 function looksLikeForm(lines: readonly LayoutLine[], i: number): boolean {
   for (let j = i + 1; j < Math.min(lines.length, i + 5); j++) {
     const f = filled(lines[j]);
-    if (f.some((c) => /^项目名称/.test(compact(c.text)))) return true;
+    if (f.some((c) => /^项目名称/.test(c.compact))) return true;
   }
   return false;
 }
@@ -226,7 +226,11 @@ function checkCompleteness(ctx: Context, contents: TocEntry[], tables: Table[], 
     return !tableTitles.has(normalizeTitle(entry.title));
   });
   if (missing.length === 0) return;
-  const list = missing.map((m) => m.title).join('、');
+  const list = missing
+    .slice(0, 3)
+    .map((m) => m.title)
+    .join('、')
+    .concat(missing.length > 3 ? '等' : '');
   if (missing.includes(contents[contents.length - 1])) {
     ctx.note('error', 'incomplete', `文件不完整：目录所列的${missing.length}项内容在正文中未找到（${list}）`);
   } else {

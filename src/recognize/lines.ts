@@ -9,14 +9,14 @@ import { FORM_TITLE, PART_HEADING, TABLE_NUMBER, TITLE_NOISE } from './vocabular
 
 export function isPartHeading(line: LayoutLine): boolean {
   const f = filled(line);
-  return f.length === 1 && PART_HEADING.test(compact(f[0].text)) && !isContentsEntry(line);
+  return f.length === 1 && PART_HEADING.test(f[0].compact) && !isContentsEntry(line);
 }
 
 /** A printed table number alone on its line ("预算公开表1"). */
 export function tableNumberOf(line: LayoutLine): string | null {
   const f = filled(line);
   if (f.length !== 1) return null;
-  const t = compact(f[0].text);
+  const t = f[0].compact;
   const m = TABLE_NUMBER.exec(t);
   return m && m[0].length === t.length ? m[1] : null;
 }
@@ -49,8 +49,8 @@ export function tableTitleOf(line: LayoutLine, vocab: Vocabulary): TitleMatch | 
   let text = f.map((c) => c.text).join(' ');
   if (f.length === 2) {
     // "表一 | 2023年预算收支总表" or a title with the number in its own cell
-    const n = TABLE_NUMBER.exec(compact(f[0].text));
-    if (!n || n[0].length !== compact(f[0].text).length) return null;
+    const n = TABLE_NUMBER.exec(f[0].compact);
+    if (!n || n[0].length !== f[0].compact.length) return null;
     number = n[1];
     text = f[1].text;
   } else {
@@ -74,7 +74,7 @@ export function tableTitleOf(line: LayoutLine, vocab: Vocabulary): TitleMatch | 
 
 export function isFormTitle(line: LayoutLine): boolean {
   const f = filled(line);
-  return f.length === 1 && FORM_TITLE.test(compact(f[0].text)) && !LEADERS.test(f[0].text);
+  return f.length === 1 && FORM_TITLE.test(f[0].compact) && !LEADERS.test(f[0].text);
 }
 
 /** A note printed with a table ("注：本表无数据"). */

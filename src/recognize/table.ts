@@ -49,9 +49,9 @@ function isHeaderText(text: string, ctx: Context): boolean {
 
 /** "1 2 3 … n": the column-numbering row some tables print under the header. */
 function isNumberingRow(line: LayoutLine): boolean {
-  const f = filled(line).filter((c) => !/^栏次$|^行次$/.test(compact(c.text)));
+  const f = filled(line).filter((c) => !/^栏次$|^行次$/.test(c.compact));
   if (f.length < 2) return false;
-  return f.every((c, i) => compact(c.text) === String(i + 1));
+  return f.every((c, i) => c.compact === String(i + 1));
 }
 
 function roleOfLabel(label: string, side: Side | undefined, ctx: Context): RowRole | null {
@@ -225,8 +225,7 @@ export function readTable(
     }
     if (line.cells.length < 2 && !line.inTable) {
       // a subtitle such as "（2023年度）" before the header; anything else after it is prose
-      if (header.length === 0 && body.length === 0 && /^[（(]?\d{4}年度?[)）]?$/.test(compact(f[0].text)))
-        continue;
+      if (header.length === 0 && body.length === 0 && /^[（(]?\d{4}年度?[)）]?$/.test(f[0].compact)) continue;
       if (notes.length > 0 && /^\d+[.、．]/.test(f[0].text)) {
         notes.push(f[0].text);
         continue;
@@ -272,8 +271,13 @@ export function readTable(
 }
 
 function sameText(a: LayoutLine, b: LayoutLine): boolean {
-  const ta = a.cells.map((c) => compact(c.text)).join('|');
-  return ta !== '' && ta === b.cells.map((c) => compact(c.text)).join('|');
+  const fa = filled(a);
+  const fb = filled(b);
+  return (
+    fa.length > 0 &&
+    fa.length === fb.length &&
+    fa.every((c, i) => c.compact === fb[i].compact && c.index === fb[i].index)
+  );
 }
 
 function readRows(body: LayoutLine[], panels: Panel[], ctx: Context, title: string): Row[] {
@@ -331,7 +335,7 @@ function readRow(line: LayoutLine, panel: Panel, ctx: Context, title: string): R
   let any = false;
   for (const v of panel.values) {
     const printed = text(v.column.index);
-    const parsed = parseNumber(printed);
+    const parsed = printed === '' ? null : parseNumber(printed);
     if (parsed === undefined) {
       ctx.note('warning', 'non_numeric_cell', `表“${title}”的“${v.label}”列有非数字内容“${printed}”`, line);
     }

@@ -2,23 +2,40 @@
 import { parseNumber, toHalfWidth } from '../model/money.js';
 import type { LayoutLine } from '../layout/types.js';
 
+const ODD_SPACE = /[\u00a0\u3000\u200b-\u200d\ufeff]/g;
+const ANY_SPACE = /[\s\u00a0\u3000\u200b-\u200d\ufeff]/g;
+const HAS_ANY_SPACE = /[\s\u00a0\u3000\u200b-\u200d\ufeff]/;
+
 /** Trims and turns no-break and ideographic spaces into plain spaces. */
 export function clean(text: string): string {
-  return text.replace(/[\u00a0\u3000\u200b-\u200d\ufeff]/g, ' ').trim();
+  return HAS_ANY_SPACE.test(text) ? text.replace(ODD_SPACE, ' ').trim() : text;
 }
 
 /** The text without any whitespace (how labels are compared). */
 export function compact(text: string): string {
-  return text.replace(/[\s\u00a0\u3000\u200b-\u200d\ufeff]/g, '');
+  return HAS_ANY_SPACE.test(text) ? text.replace(ANY_SPACE, '') : text;
 }
 
+/** A filled cell: its text cleaned and compacted once, and its column index. */
+export interface FilledCell {
+  text: string;
+  compact: string;
+  index: number;
+}
+
+// Lines are classified many times (is it a title? a heading? a note?); their cells are cleaned once.
+const filledCache = new WeakMap<LayoutLine, FilledCell[]>();
+
 /** Non-empty cells of a line, with their column index. */
-export function filled(line: LayoutLine): { text: string; index: number }[] {
-  const out: { text: string; index: number }[] = [];
-  line.cells.forEach((c, index) => {
-    const text = clean(c.text);
-    if (text !== '') out.push({ text, index });
-  });
+export function filled(line: LayoutLine): FilledCell[] {
+  let out = filledCache.get(line);
+  if (out) return out;
+  out = [];
+  for (let index = 0; index < line.cells.length; index++) {
+    const text = clean(line.cells[index].text);
+    if (text !== '') out.push({ text, compact: compact(text), index });
+  }
+  filledCache.set(line, out);
   return out;
 }
 

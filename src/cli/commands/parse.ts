@@ -9,6 +9,10 @@ export interface ParseOptions {
   progress?: boolean;
 }
 
+/**
+ * Exit code 2 when a file could not be read, or was read only in part (a truncated document: its data is still
+ * output, with import notes saying what is missing); 0 otherwise.
+ */
 export async function parseCommand(files: string[], opts: ParseOptions): Promise<number> {
   if (!['json', 'cells', 'fdp'].includes(opts.format))
     throw new UsageError(`不支持的输出格式：${opts.format}（可选 json、cells、fdp）`);
@@ -21,7 +25,14 @@ export async function parseCommand(files: string[], opts: ParseOptions): Promise
     if ('error' in o) {
       failed = true;
       warn(`错误：${o.error.message}`);
-    } else ok.push({ file: o.file, disclosure: o.disclosure });
+      continue;
+    }
+    const incomplete = o.disclosure.importNotes.find((n) => n.level === 'error');
+    if (incomplete) {
+      failed = true;
+      warn(`错误：${o.file}：${incomplete.message}，已输出读到的部分`);
+    }
+    ok.push({ file: o.file, disclosure: o.disclosure });
   }
   if (opts.format === 'json') {
     const files = outcomes.map((o) =>

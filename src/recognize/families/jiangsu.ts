@@ -1,0 +1,49 @@
+// The Jiangsu provincial department budget layout (2017–2019): 12 tables numbered 公开01表 / 表一 / 公开表一 or not
+// at all, in 万元; a three-column 收支预算总表 (income | spending by function | spending by use with 单位预留机动经费);
+// "三公"经费、会议费、培训费 table; 机关运行经费 and 政府采购 tables; the order of the tables changes between years,
+// and the text and the tables may be published as two PDFs (joined by ../join.ts).
+import type { FamilyModule } from '../family.js';
+
+const MARKERS: RegExp[] = [
+  /江苏/,
+  /单位预留机动经费/,
+  /三公.?经费、会议费、培训费/,
+  /公开\s*\d+\s*表|公开表[一二三四五六七八九十]/,
+  /财政拨款基本支出预算表/,
+  /一般公共预算机关运行经费支出预算表/,
+  /政府采购(支出)?预算表/,
+  /部门[:：]/,
+];
+
+export const jiangsu: FamilyModule = {
+  id: 'jiangsu',
+  detect(doc) {
+    return MARKERS.reduce((n, re) => n + (re.test(doc.all) ? 1 : 0), 0) >= 4 ? 10 : 0;
+  },
+  tableTitles: [
+    { kind: 'three_public', pattern: /三公.*会议费.*培训费/ },
+    { kind: 'fiscal_basic', pattern: /^财政拨款基本支出预算表/ },
+    { kind: 'gov_fund_expenditure', pattern: /政府性基金.*支出预算表/ },
+    { kind: 'procurement', pattern: /政府采购(支出)?预算表/ },
+  ],
+  columnAliases: [
+    { id: 'reserve', pattern: /^单位预留机动经费$/ },
+    { id: 'amount', pattern: /^金额$/ },
+  ],
+  requiredTables: [
+    'summary',
+    'revenue',
+    'expenditure',
+    'fiscal_summary',
+    'fiscal_expenditure',
+    'fiscal_basic',
+    'general_expenditure',
+    'general_basic_economic',
+    'three_public',
+    'gov_fund_expenditure',
+    'operating_costs',
+    'procurement',
+  ],
+  defaultUnit: '万元',
+  performanceForms: false,
+};
