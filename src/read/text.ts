@@ -26,8 +26,8 @@ export function detectEncoding(bytes: Uint8Array): { encoding: TextEncoding; bom
       }
     }
     const pairs = Math.floor(sample.length / 2);
-    if (zeroOdd >= pairs * 0.01 && zeroEven <= zeroOdd * 0.02) return { encoding: 'utf-16le', bom: 0 };
-    if (zeroEven >= pairs * 0.01 && zeroOdd <= zeroEven * 0.02) return { encoding: 'utf-16be', bom: 0 };
+    if (zeroOdd >= pairs * 0.01 && zeroEven <= zeroOdd * 0.25) return { encoding: 'utf-16le', bom: 0 };
+    if (zeroEven >= pairs * 0.01 && zeroOdd <= zeroEven * 0.25) return { encoding: 'utf-16be', bom: 0 };
     return null;
   }
   if (sample.every((b) => b < 0x80) || isUtf8(sample.length === bytes.length ? sample : trimUtf8(sample)))
