@@ -295,7 +295,7 @@ export function deriveTables(input: GenerateInput, nodes: FunctionNode[]): Table
         row({
           name: SOURCE_NAMES[k],
           label: `${chineseNumber(i + 1)}、${SOURCE_NAMES[k]}`,
-          role: 'memo',
+          level: 2,
           parent: '上年财政拨款结转',
           side: 'income',
           values: { amount: carry[i] },
@@ -462,7 +462,6 @@ export function deriveTables(input: GenerateInput, nodes: FunctionNode[]): Table
       row({ name: '公务接待费', values: fiscal([tp.reception]) }),
       row({
         name: '公务用车购置及运行费',
-        role: 'subtotal',
         values: fiscal([tp.vehiclePurchase, tp.vehicleOperation]),
       }),
       row({

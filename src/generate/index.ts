@@ -4,6 +4,7 @@ import { Amount, checkSum, Decimal } from '../model/money.js';
 import { Disclosure, type Section, type TocEntry } from '../model/schema.js';
 import {
   explanationPartTitle,
+  glossaryLine,
   kindWord,
   writeExplanation,
   type ExplanationFacts,
@@ -235,8 +236,7 @@ function contents(doc: Disclosure): TocEntry[] {
     { title: explanationPartTitle(doc), level: 1 },
   ];
   for (const s of doc.sections)
-    if (s.kind === 'duties' || s.kind === 'organisation') continue;
-    else if (s.level === 2 || (s.level === 3 && s.kind === 'other_notes'))
+    if (s.part?.startsWith('第三部分') && (s.level === 2 || (s.level === 3 && s.kind === 'other_notes')))
       toc.push({
         title: s.level === 2 ? `${s.number}、${s.title}` : `${s.number}${s.title}`,
         level: s.level,
@@ -304,7 +304,32 @@ export function generate(raw: GenerateInputRaw | GenerateInput): GenerateResult 
     performanceForms: input.performanceForms,
     glossary: input.glossary ?? defaultGlossary(input.unit.family),
   });
-  doc.sections = [...overviewSections(input, kw), ...writeExplanation(doc, explanationFacts(input))];
+  const part = (
+    number: string,
+    title: string,
+    kind: Section['kind'] = 'other',
+    paragraphs: string[] = [],
+  ) => ({
+    kind,
+    number,
+    title,
+    level: 1,
+    paragraphs: paragraphs.map((text) => ({ text })),
+  });
+  const explanation = writeExplanation(doc, explanationFacts(input));
+  doc.sections = [
+    part('第一部分', '概况'),
+    ...overviewSections(input, kw),
+    part('第二部分', `${input.unit.year}年${kw}预算报表`),
+    part('第三部分', explanationPartTitle(doc).replace(/^第三部分\s*/, '')),
+    ...explanation,
+    part(
+      '第四部分',
+      '名词解释',
+      'glossary',
+      doc.glossary.map((g, i) => glossaryLine(i + 1, g.term, g.definition)),
+    ),
+  ];
   doc.contents = contents(doc);
   return { disclosure: doc, findings, ok: !findings.some((x) => x.severity === 'error') };
 }

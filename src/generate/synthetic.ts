@@ -161,7 +161,7 @@ function indicators(project: string, yearTotalWan: string, r: () => number): Ind
     {
       level1: '满意度指标',
       level2: '服务对象满意度指标',
-      name: '服务对象满意度',
+      name: '服务群众满意率',
       printed: '≥90%',
       ...pct(90),
     },
@@ -211,7 +211,6 @@ function form(
     goals: { period: `实施期内完成${name}相关工作任务。`, year: `本年度完成${name}相关工作任务。` },
     indicators: { period: indicators(name, wanText, r), year: indicators(name, wanText, r) },
     contacts: {
-      responsible: '',
       handler: pick(['张伟', '王芳', '李娜', '刘洋', '陈静'], r),
       phone: '3039377',
     },

@@ -5,6 +5,19 @@ import { Amount, Decimal, formatDecimal } from '../model/money.js';
 import type { Disclosure, Row, Section, Table, TableKind } from '../model/schema.js';
 import { phraseAmount, phraseChange, phraseShare } from './vocabulary.js';
 
+/** Enumeration of glossary entries: 一 … 十一 …. */
+export function chineseOrdinal(n: number): string {
+  const d = '零一二三四五六七八九';
+  if (n <= 10) return n === 10 ? '十' : d[n];
+  if (n < 20) return '十' + d[n - 10];
+  return d[Math.floor(n / 10)] + '十' + (n % 10 ? d[n % 10] : '');
+}
+
+/** A glossary entry as the family prints it ("一、基本支出：指…"). */
+export function glossaryLine(n: number, term: string, definition: string): string {
+  return `${chineseOrdinal(n)}、${term}：${definition}`;
+}
+
 /** Facts of the explanation that are not in the tables. Amounts are decimal text in 万元. */
 export interface ExplanationFacts {
   prior?: { total?: string; generalCurrent?: string; operatingCosts?: string; threePublic?: string };
@@ -284,14 +297,14 @@ export function writeExplanation(doc: Disclosure, facts: ExplanationFacts = {}):
     const n = projects.length;
     sections.push(section('performance', '十', '绩效管理情况', 2, part, []));
     sections.push(
-      section('performance', '1、', '绩效管理情况', 4, part, [
+      section('performance', '1', '绩效管理情况', 4, part, [
         n
           ? `${y}年${unit}${kw}实行绩效目标管理的项目${n}个，涉及一般公共预算当年拨款${amt(amount)}。`
           : `${y}年${unit}${kw}无实行绩效目标管理的项目。`,
       ]),
     );
     sections.push(
-      section('performance', '2、', '绩效目标情况（附表说明）', 4, part, [
+      section('performance', '2', '绩效目标情况（附表说明）', 4, part, [
         n
           ? `按照${y}年预算编制的相关规定，结合${kw}工作实际及年度目标任务，共有${n}个项目实行绩效目标管理，` +
             `分别为：${list(projects.map((r) => r.name))}。（详见以下附表）`
@@ -304,9 +317,9 @@ export function writeExplanation(doc: Disclosure, facts: ExplanationFacts = {}):
   {
     const a = facts.assets ?? {};
     sections.push(section('assets', '十一', '国有资产占有使用情况', 2, part, []));
-    sections.push(section('assets', '1、', '车辆情况：', 4, part, [a.vehicles?.trim() || `${kw}无车辆。`]));
-    sections.push(section('assets', '2、', '房屋情况：', 4, part, [a.buildings?.trim() || '无']));
-    sections.push(section('assets', '3、', '其他国有资产占有使用情况：', 4, part, [a.other?.trim() || '无']));
+    sections.push(section('assets', '1', '车辆情况', 4, part, [a.vehicles?.trim() || `${kw}无车辆。`]));
+    sections.push(section('assets', '2', '房屋情况', 4, part, [a.buildings?.trim() || '无']));
+    sections.push(section('assets', '3', '其他国有资产占有使用情况', 4, part, [a.other?.trim() || '无']));
   }
 
   // 十二、其他说明

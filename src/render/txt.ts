@@ -1,6 +1,7 @@
 // Plain text in the sample's own format: one line per paragraph or table row, cells separated by tabs, parts and
 // tables in the order the Shanxi family prints them. `yusuan parse` reads it back into the same data.
 import { Decimal, formatDecimal } from '../model/money.js';
+import { glossaryLine } from '../narrative/write.js';
 import type {
   Disclosure,
   Funding,
@@ -100,8 +101,9 @@ function twoSidedTable(t: Table): string[][] {
         ]
       : [[group, '项目']];
     if (coded && side === 'expenditure') labelPaths.forEach((p) => p.splice(1, 1));
-    const items = rows.filter((r) => r.role === 'item');
-    const footer = rows.filter((r) => r.role !== 'item' && r.role !== 'grand_total');
+    // Items of a sub-list (上年财政拨款结转's three budgets) print below the totals, not beside the classes.
+    const items = rows.filter((r) => r.role === 'item' && !r.parent);
+    const footer = rows.filter((r) => !items.includes(r) && r.role !== 'grand_total');
     const grand = rows.filter((r) => r.role === 'grand_total');
     const line = (r: Row | undefined) => [
       ...(r ? labelCells(r, coded, false) : labelPaths.map(() => '')),
@@ -207,11 +209,16 @@ function formLines(form: PerformanceForm, year: number, region: string | undefin
   return out;
 }
 
+/** A section heading as the family prints it: 一、… （一）… 1、…（asset items end with a colon）. */
 function heading(s: Section): string {
-  if (s.level === 2) return `${s.number}、${s.title}`;
-  if (s.number) return `${s.number}${s.title}`;
-  return s.title;
+  if (!s.number) return s.title;
+  if (/^第.+部分$/.test(s.number)) return `${s.number} ${s.title}`;
+  if (/^[（(]/.test(s.number)) return `${s.number}${s.title}`;
+  return `${s.number}、${s.title}${s.kind === 'assets' && s.level === 4 ? '：' : ''}`;
 }
+
+const isPart = (s: Section) => s.level === 1 && /^第.+部分$/.test(s.number ?? '');
+const isOverview = (s: Section) => s.kind === 'duties' || s.kind === 'organisation';
 
 /** The whole document as tab-separated text in the Shanxi family's order. */
 export function renderText(doc: Disclosure): string {
@@ -220,50 +227,58 @@ export function renderText(doc: Disclosure): string {
   const out: string[] = ['', unit, '', `${year}年度${kw}预算公开`, ''];
   if (doc.contents.length) {
     out.push('目 录', '');
-    for (const e of doc.contents)
-      out.push(e.level === 1 ? e.title : `${e.title}.....${e.page ? '\t' + e.page : ''}`);
+    // Dot leaders mark a contents entry when there is no page number (plain text has no pages).
+    for (const e of doc.contents) out.push(`${e.title}.....${e.page ? '\t' + e.page : ''}`);
     out.push('');
   }
-  const byPart = new Map<string, Section[]>();
-  for (const s of doc.sections) {
-    const key = s.kind === 'duties' || s.kind === 'organisation' ? 'overview' : (s.part ?? '');
-    byPart.set(key, [...(byPart.get(key) ?? []), s]);
-  }
-  out.push('第一部分 概况', '');
-  const overview = byPart.get('overview') ?? [
-    { kind: 'duties', number: '一', title: `本${kw}职责`, level: 2, paragraphs: doc.overview.duties },
-    {
+  const parts = doc.sections.filter(isPart);
+  const partTitle = (n: string, fallback: string) => {
+    const p = parts.find((s) => s.number === n);
+    return p ? heading(p) : fallback;
+  };
+  const section = (s: Section) => {
+    out.push(heading(s), '');
+    for (const p of s.paragraphs) out.push(p.text, '');
+  };
+
+  out.push(partTitle('第一部分', '第一部分 概况'), '');
+  const overview = doc.sections.filter(isOverview);
+  if (overview.length) overview.forEach(section);
+  else {
+    section({
+      kind: 'duties',
+      number: '一',
+      title: `本${kw}职责`,
+      level: 2,
+      paragraphs: doc.overview.duties,
+    });
+    section({
       kind: 'organisation',
       number: '二',
       title: '机构设置情况',
       level: 2,
       paragraphs: doc.overview.organisation,
-    },
-  ];
-  for (const s of overview) {
-    out.push(heading(s as Section), '');
-    for (const p of s.paragraphs) out.push(p.text, '');
+    });
   }
-  out.push(`第二部分 ${year}年${kw}预算报表`, '');
+
+  out.push(partTitle('第二部分', `第二部分 ${year}年${kw}预算报表`), '');
   for (const t of doc.tables) out.push(...tableLines(t));
-  const explanation = doc.sections.filter((s) => s.kind !== 'duties' && s.kind !== 'organisation');
-  if (explanation.length) out.push(explanation[0].part ?? `第三部分 ${year}年度${kw}预算情况说明`, '');
+
+  const explanation = doc.sections.filter((s) => !isPart(s) && !isOverview(s) && s.kind !== 'glossary');
+  if (explanation.length || doc.performanceForms.length)
+    out.push(partTitle('第三部分', explanation[0]?.part ?? `第三部分 ${year}年度${kw}预算情况说明`), '');
   let formsWritten = false;
-  for (const s of explanation) {
-    out.push(heading(s), '');
-    for (const p of s.paragraphs) out.push(p.text, '');
-    if (!formsWritten && s.kind === 'performance' && /绩效目标/.test(s.title)) {
-      for (const form of doc.performanceForms) out.push(...formLines(form, year, doc.metadata.region));
-      formsWritten = true;
-    }
-  }
-  if (!formsWritten)
+  const forms = () => {
     for (const form of doc.performanceForms) out.push(...formLines(form, year, doc.metadata.region));
-  out.push('第四部分 名词解释', '');
-  const numerals = '一二三四五六七八九十';
-  doc.glossary.forEach((g, i) => {
-    const n = i < 10 ? numerals[i] : i < 20 ? '十' + (i > 10 ? numerals[i - 10] : '') : String(i + 1);
-    out.push(`${n}、${g.term}：${g.definition}`, '');
-  });
+    formsWritten = true;
+  };
+  for (const s of explanation) {
+    section(s);
+    if (!formsWritten && s.kind === 'performance' && /绩效目标/.test(s.title)) forms();
+  }
+  if (!formsWritten) forms();
+
+  out.push(partTitle('第四部分', '第四部分 名词解释'), '');
+  doc.glossary.forEach((g, i) => out.push(glossaryLine(i + 1, g.term, g.definition), ''));
   return out.join('\n');
 }

@@ -1,0 +1,63 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { comparableData } from '../../src/generate/compare.js';
+import { generate } from '../../src/generate/index.js';
+import { syntheticInput } from '../../src/generate/synthetic.js';
+import type { Disclosure } from '../../src/model/schema.js';
+import { sharedRoot } from '../../src/paths.js';
+import { readLayoutBytes } from '../../src/read/index.js';
+import { recognize } from '../../src/recognize/index.js';
+import { renderText } from '../../src/render/txt.js';
+
+async function parseText(text: string): Promise<Disclosure> {
+  return recognize(await readLayoutBytes('generated.txt', new Uint8Array(Buffer.from(text, 'utf8'))));
+}
+
+const samplePath = join(sharedRoot, 'samples', 'xinzhou-govoffice-2023-unit-budget.txt');
+
+describe('render --format txt → parse round trip', () => {
+  it('gives back the data generated from the sample leaf input', async () => {
+    const input = JSON.parse(
+      readFileSync(new URL('./fixtures/xinzhou-2023-input.json', import.meta.url), 'utf8'),
+    );
+    const { disclosure } = generate(input);
+    const back = await parseText(renderText(disclosure));
+    expect(back.importNotes.filter((n) => n.level !== 'info')).toEqual([]);
+    expect(comparableData(back)).toEqual(comparableData(disclosure));
+  });
+
+  it('gives back the parsed sample itself (tables, sections, forms, glossary)', async () => {
+    const parsed = recognize(await readLayoutBytes(samplePath, new Uint8Array(readFileSync(samplePath))));
+    const back = await parseText(renderText(parsed));
+    const a = comparableData(parsed);
+    const b = comparableData(back);
+    expect(b.tables).toEqual(a.tables);
+    expect(b.sections).toEqual(a.sections);
+    expect(b.glossary).toEqual(a.glossary);
+    expect(b.forms.map((f) => f.project)).toEqual(a.forms.map((f) => f.project));
+    expect(b.forms.map((f) => f.funding)).toEqual(a.forms.map((f) => f.funding));
+  });
+
+  it('gives back hundreds of synthetic disclosures (property, fixed seed)', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.record({
+          seed: fc.integer({ min: 1, max: 2 ** 31 - 1 }),
+          functions: fc.integer({ min: 1, max: 40 }),
+          projects: fc.integer({ min: 0, max: 15 }),
+          carryoverProjects: fc.integer({ min: 0, max: 3 }),
+          govFund: fc.boolean(),
+        }),
+        async (options) => {
+          const { disclosure, ok } = generate(syntheticInput(options));
+          expect(ok).toBe(true);
+          const back = await parseText(renderText(disclosure));
+          expect(comparableData(back)).toEqual(comparableData(disclosure));
+        },
+      ),
+      { seed: 20261128, numRuns: 200 },
+    );
+  });
+});
