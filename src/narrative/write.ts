@@ -64,7 +64,7 @@ function roleRow(t: Table | undefined, role: Row['role'], side: 'income' | 'expe
 }
 
 function sideItems(t: Table | undefined, side: 'income' | 'expenditure'): Row[] {
-  return t?.rows.filter((r) => r.side === side && r.role === 'item') ?? [];
+  return t?.rows.filter((r) => r.side === side && r.role === 'item' && !r.parent) ?? [];
 }
 
 /** Joins list items with 、 after dropping the 、 inside a name, so that the list stays unambiguous. */
