@@ -145,24 +145,34 @@ const TABLE_META = /^(编制单位|编制部门|填报单位|预算单位|部门
 function sheetLines(grid: Grid, sheet: string, page: number, out: LayoutLine[]): void {
   const order = [...grid.rows.keys()].sort((a, b) => a - b);
   const multi = order.filter((r) => grid.rows.get(r)!.size > 1);
-  const firstMulti = multi.length > 0 ? multi[0] : Infinity;
   // The table's width: titles merged across (nearly) all of it are prose; "合计" merged over the code columns is not.
   let tableWidth = 0;
   for (const r of multi) tableWidth = Math.max(tableWidth, Math.max(...grid.rows.get(r)!.keys()) + 1);
+  // Rows with one filled cell between grid rows are rows of the grid whose values are empty (label-only rows
+  // of a summary table); before the first and after the last grid row they are prose.
+  const firstMulti = order.findIndex((r) => grid.rows.get(r)!.size > 1);
+  let lastMulti = -1;
+  for (let i = 0; i < order.length; i++) if (grid.rows.get(order[i])!.size > 1) lastMulti = i;
   let line = 0;
-  for (const r of order) {
+  for (let i = 0; i < order.length; i++) {
+    const r = order[i];
     const row = grid.rows.get(r)!;
     const columns = [...row.keys()].sort((a, b) => a - b);
     if (columns.length === 1) {
       const c = columns[0];
       const text = row.get(c)!;
       const span = grid.spans.get(`${r}:${c}`) ?? 1;
+      // One filled cell is prose (a title, a heading, a paragraph, "(2023年度)", a note), as a one-cell line
+      // of extracted text is, unless it lies inside the grid and reads like a row label.
       const prose =
-        r < firstMulti ||
-        grid.width <= 1 ||
+        firstMulti < 0 ||
+        i < firstMulti ||
+        i > lastMulti ||
         span >= Math.max(3, tableWidth * 0.8) ||
         text.length > 40 ||
-        /^注\s*[:：\d]/.test(text);
+        /^注\s*[:：\d]/.test(text) ||
+        /表\s*([（(][^（()）]*[)）])?$/.test(text) ||
+        /^[（(]?\d{4}年度?[)）]?$/.test(text.replace(/\s/g, ''));
       if (prose) {
         // A narrative cell holds whole paragraphs separated by line breaks: one layout line each.
         for (const part of text.split(/\r?\n/)) {
