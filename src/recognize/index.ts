@@ -66,9 +66,11 @@ export function recognize(layout: LayoutDocument): Disclosure {
     }
     const title = tableTitleOf(line, ctx.vocab);
     if (title && hasTableBody(lines, i, ctx)) {
-      const { table, next } = readTable(lines, i, title, ctx, pendingNumber);
-      pendingNumber = undefined;
       const previous = tables[tables.length - 1];
+      const same =
+        previous && normalizeTitle(previous.title) === normalizeTitle(title.title) ? previous : undefined;
+      const { table, next } = readTable(lines, i, title, ctx, pendingNumber, same);
+      pendingNumber = undefined;
       if (previous && continues(previous, table)) {
         previous.rows.push(...table.rows);
         previous.notes.push(...table.notes);
@@ -176,7 +178,8 @@ function readMetadata(
   prose: Prose,
   family: Disclosure['metadata']['family'],
 ): { metadata: Disclosure['metadata']; kindFound: boolean } {
-  const coverTexts = cover.map(lineString).filter((t) => !/^#/.test(t));
+  // a leading "#" marks a title line in text converted from HTML or Markdown
+  const coverTexts = cover.map((l) => lineString(l).replace(/^#+\s*/, ''));
   const titleIndex = coverTexts.findIndex((t) => /(?:19|20)\d{2}\s*年.*(预算|决算)/.test(t));
   let title = titleIndex >= 0 ? coverTexts[titleIndex] : undefined;
   const partTitles = prose.sections.filter((s) => s.level === 1).map((s) => s.title);

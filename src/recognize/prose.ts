@@ -15,8 +15,10 @@ export function headingOf(text: string): { number: string; level: number; title:
   const e = splitEnumeration(text);
   if (!e.number || !e.level || e.level < 2) return null;
   const t = compact(e.rest);
-  if (t.length === 0 || t.length > 40 || /[。；;]$/.test(t) || /。/.test(t)) return null;
-  return { number: e.number, level: e.level, title: e.rest.replace(/[:：]\s*$/, '').trim() };
+  if (t.length === 0 || t.length > 40) return null;
+  // a sentence is not a heading, except a very short title closed by a full stop ("（一）职能职责。")
+  if (/[；;]$/.test(t) || (/。/.test(t) && (t.length > 10 || !/^[^。，,、；;]+。$/.test(t)))) return null;
+  return { number: e.number, level: e.level, title: e.rest.replace(/[:：。]\s*$/, '').trim() };
 }
 
 export class Prose {
@@ -127,7 +129,11 @@ export class Prose {
     const paragraph: Paragraph = { text, source };
     section.paragraphs.push(paragraph);
     if (this.inGlossary()) this.glossaryLine(text, line);
-    else if (this.mode === 'overview') this.overviewParagraph(section, paragraph);
+    else if (
+      this.mode === 'overview' ||
+      this.stack.some((s) => s.kind === 'duties' || s.kind === 'organisation')
+    )
+      this.overviewParagraph(section, paragraph);
   }
 
   private overviewParagraph(section: Section, paragraph: Paragraph): void {

@@ -198,6 +198,8 @@ export function readTable(
   match: TitleMatch,
   ctx: Context,
   number?: string,
+  /** The table this one may continue (same title on the next page): its rows give the code context. */
+  previous?: Table,
 ): ReadResult {
   const titleLine = lines[start];
   let unitName: string | undefined;
@@ -250,7 +252,7 @@ export function readTable(
     unit = ctx.vocab.defaultUnit;
     ctx.note('info', 'unit_assumed', `表“${match.title}”未注明金额单位，按${unit}读取`, titleLine);
   }
-  const rows = readRows(body, panels, ctx, match.title);
+  const rows = readRows(body, panels, ctx, match.title, previous);
   const tableColumns: Column[] = panels.flatMap((p) =>
     p.values.map((v) => (p.side ? { id: v.id, label: v.label, side: p.side } : { id: v.id, label: v.label })),
   );
@@ -280,10 +282,16 @@ function sameText(a: LayoutLine, b: LayoutLine): boolean {
   );
 }
 
-function readRows(body: LayoutLine[], panels: Panel[], ctx: Context, title: string): Row[] {
+function readRows(body: LayoutLine[], panels: Panel[], ctx: Context, title: string, previous?: Table): Row[] {
   const rows: Row[] = [];
-  for (const panel of panels)
-    panelState.set(panel, { lastCodeParts: [], group: undefined, breakdownOf: undefined });
+  for (const panel of panels) {
+    // a continued table picks up where the previous page stopped (the enclosing 类/款, the current group)
+    const last = previous?.rows.filter((r) => r.side === panel.side).at(-1);
+    const code = last?.code ?? '';
+    const lastCodeParts = code ? [code.slice(0, 3), code.slice(3, 5), code.slice(5, 7)].filter((p) => p) : [];
+    const group = last ? (last.level === 1 ? last.name : last.parent) : undefined;
+    panelState.set(panel, { lastCodeParts, group, breakdownOf: undefined });
+  }
   for (const line of body) {
     for (const panel of panels) {
       const row = readRow(line, panel, ctx, title);

@@ -1,0 +1,81 @@
+// The recogniser on layouts other than the sample's text: spreadsheet-like grids (every row `inTable`, empty cells
+// kept), codes printed in 类/款/项 columns, table numbers beside the title, tables continued on a second page.
+import { describe, expect, it } from 'vitest';
+import type { LayoutDocument, LayoutLine } from '../../src/layout/types.js';
+import { ReadError } from '../../src/read/errors.js';
+import { recognize } from '../../src/recognize/index.js';
+import { normalizeTitle } from '../../src/recognize/lines.js';
+
+function layout(rows: string[][], page = (i: number) => 1 + Math.floor(i / 9)): LayoutDocument {
+  const lines: LayoutLine[] = rows.map((cells, i) => ({
+    cells: cells.map((text) => ({ text })),
+    page: page(i),
+    line: i + 1,
+    sheet: 'Sheet1',
+    row: i + 1,
+    inTable: cells.length > 1,
+  }));
+  return { file: 'grid.xlsx', format: 'xlsx', pages: 2, lines, notes: [] };
+}
+
+const HEADER = [
+  ['功能分类科目编码', '', '', '功能分类科目名称', '合计', '基本支出', '项目支出'],
+  ['类', '款', '项', '', '', '', ''],
+];
+
+describe('generic layouts', () => {
+  it('reads a spreadsheet grid with 类/款/项 code columns, continued on a second page', () => {
+    const doc = recognize(
+      layout([
+        ['XX区财政局2024年部门预算'],
+        ['表三', '', '', 'XX区财政局2024年支出预算总表', '', '', ''],
+        ['编制部门：XX区财政局', '', '', '', '', '', '单位：元'],
+        ...HEADER,
+        ['合计', '', '', '', '1,000.00', '600.00', '400.00'],
+        ['201', '', '', '一般公共服务支出', '1,000.00', '600.00', '400.00'],
+        ['', '03', '', '政府办公厅（室）及相关机构事务', '1,000.00', '600.00', '400.00'],
+        ['', '', '01', '行政运行', '600.00', '600.00', ''],
+        ['XX区财政局2024年支出预算总表', '', '', '', '', '', ''],
+        ...HEADER,
+        ['', '', '02', '一般行政管理事务', '400.00', '', '400.00'],
+      ]),
+    );
+    expect(doc.metadata).toMatchObject({ unit: 'XX区财政局', year: 2024, kind: 'department_budget' });
+    expect(doc.tables).toHaveLength(1);
+    const t = doc.tables[0];
+    expect([t.kind, t.number, t.unit, t.unitName]).toEqual(['expenditure', '表三', '元', 'XX区财政局']);
+    expect(t.columns.map((c) => [c.id, c.label])).toEqual([
+      ['total', '合计'],
+      ['basic', '基本支出'],
+      ['project', '项目支出'],
+    ]);
+    expect(
+      t.rows.map((r) => [r.code ?? null, r.name, r.level ?? null, r.parent ?? null, r.cells.total.value]),
+    ).toEqual([
+      [null, '合计', null, null, '1000.00'],
+      ['201', '一般公共服务支出', 1, null, '1000.00'],
+      ['20103', '政府办公厅（室）及相关机构事务', 2, '201', '1000.00'],
+      ['2010301', '行政运行', 3, '20103', '600.00'],
+      ['2010302', '一般行政管理事务', 3, '20103', '400.00'],
+    ]);
+    expect(t.rows[4].cells.project.source).toEqual({ page: 2, line: 13, sheet: 'Sheet1', cell: 'G13' });
+  });
+
+  it('normalises titles without year, unit-name prefix or qualifiers', () => {
+    expect(normalizeTitle('XX区财政局2024年度一般公共预算支出预算表（不含上年结转）')).toBe(
+      '一般公共预算支出预算表',
+    );
+    expect(normalizeTitle('2023年一般公共预算“三公”经费支出预算表')).toBe('一般公共预算三公经费支出预算表');
+  });
+
+  it('refuses a text that is not a disclosure', () => {
+    const novel = layout([['我冒了严寒，回到相隔二千余里，别了二十余年的故乡去。'], ['时候既然是深冬。']]);
+    expect(() => recognize(novel)).toThrow(ReadError);
+    try {
+      recognize(novel);
+    } catch (e) {
+      expect((e as ReadError).code).toBe('not_disclosure');
+      expect((e as ReadError).message).toMatch(/^grid\.xlsx：不是预算\/决算公开文件：/);
+    }
+  });
+});
