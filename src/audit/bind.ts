@@ -83,7 +83,11 @@ const source =
 
 /** Ordered: the first pattern that matches the subject decides. */
 const BINDINGS: { re: RegExp; topics?: SectionTopic[]; resolve: Resolver }[] = [
-  { re: /(当年拨款|资金|经费|金额)$/, topics: ['performance'], resolve: id('projects.total') },
+  {
+    re: /(当年拨款|资金|经费|金额)$/,
+    topics: ['performance'],
+    resolve: id('general.project', 'expenditure.project', 'projects.total'),
+  },
   { re: /机关运行经费/, resolve: id('operating_costs.total') },
   { re: /因公出国/, resolve: id('three_public.abroad') },
   { re: /公务接待/, resolve: id('three_public.reception') },

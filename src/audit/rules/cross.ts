@@ -1,7 +1,7 @@
 // Identities across tables (勾稽关系, DOMAIN.md §4).
 import { Amount } from '../../model/money.js';
 import type { Row, Table } from '../../model/schema.js';
-import { cellAmount, compareAmounts } from '../amounts.js';
+import { cellAmount, compareAmounts, type Comparison } from '../amounts.js';
 import { INCOME_SOURCES, amountColumn, incomeSourceOf, type Fact } from '../facts.js';
 import { at, codedRows, normName, roleOf, sideRows, tableLabel, totalRow } from '../tables.js';
 import type { Rule, RuleContext, Severity } from '../types.js';
@@ -22,11 +22,26 @@ function compareFacts(
   if (!actual || !expected) return;
   const cmp = compareAmounts(factAmount(actual), expected.parts ?? [factAmount(expected)], actual.table.unit);
   if (!cmp || cmp.status === 'exact') return;
-  const where = {
-    ...at(actual.table, actual.row, actual.column),
-    ...(severity && cmp.status === 'mismatch' ? { severity } : {}),
-  };
-  reportComparison(ctx, cmp, where, `${what}（${tableLabel(actual.table)}与${tableLabel(expected.table)}）`);
+  const override = severity && cmp.status === 'mismatch' ? { severity } : {};
+  const text = `${what}（${tableLabel(actual.table)}与${tableLabel(expected.table)}）`;
+  reportComparison(ctx, cmp, { ...at(actual.table, actual.row, actual.column), ...override }, text);
+  // Two printed cells disagree and either may be wrong: point at both.
+  if (!expected.parts && expected.row && expected.table !== actual.table && cmp.status === 'mismatch') {
+    const flipped: Comparison = {
+      status: cmp.status,
+      unit: cmp.unit,
+      expected: cmp.actual,
+      actual: cmp.expected,
+      difference: cmp.difference.neg(),
+      tolerance: cmp.tolerance,
+    };
+    reportComparison(
+      ctx,
+      flipped,
+      { ...at(expected.table, expected.row, expected.column), ...override },
+      text,
+    );
+  }
 }
 
 function cellFact(table: Table, row: Row | undefined, column: string, label: string): Fact | undefined {
@@ -160,8 +175,33 @@ export const functionRows: Rule = {
     };
     pair(exp, 'total', revenue, 'total', '');
     pair(general, 'total', revenue, 'general_public', '（一般公共预算）');
+    // With no money but the general budget, the expenditure table and the general-budget table are the same table.
+    if (exp && general && onlyGeneralBudget(ctx))
+      for (const col of ['total', 'basic', 'project'])
+        pair(general, col, exp, col, '（仅有一般公共预算资金时两表相同）');
   },
 };
+
+/** True when the summary shows income from the general budget only (no other source, no carryover). */
+function onlyGeneralBudget(ctx: RuleContext): boolean {
+  const facts = ctx.facts();
+  const general = facts.get('income.general_public');
+  if (!general?.amount || general.amount.isZero()) return false;
+  const others = [
+    'gov_fund',
+    'state_capital',
+    'special_account',
+    'unit_funds',
+    'business_income',
+    'operating_income',
+    'other_income',
+    'carryover',
+  ];
+  return others.every((o) => {
+    const f = facts.get(`income.${o}`);
+    return !f?.amount || f.amount.isZero();
+  });
+}
 
 export const fiscalSummary: Rule = {
   meta: {

@@ -5,7 +5,7 @@ import type { AmountClaim, Claim, CountClaim, Percent } from '../../narrative/cl
 import { compareAmounts } from '../amounts.js';
 import { bindClaim, sectionLabel, topicOf, type SectionTopic } from '../bind.js';
 import type { Fact } from '../facts.js';
-import { looseName, normName, tableLabel } from '../tables.js';
+import { at, looseName, normName, tableLabel } from '../tables.js';
 import type { FindingInput, Rule, RuleContext } from '../types.js';
 
 /** Where a claim is, for a finding. */
@@ -57,8 +57,14 @@ export const narrativeAmount: Rule = {
       const cmp = compareAmounts(claim.amount, fact.parts ?? [fact.amount], unit);
       if (!cmp || cmp.status === 'exact') continue;
       const rounding = cmp.status === 'rounding';
+      // The finding concerns both the sentence and the cell: it names the section and the table.
+      const cell = at(fact.table, fact.row, fact.column);
       ctx.report({
         ...claimAt(claim),
+        table: fact.table.kind,
+        row_code: cell.row_code,
+        row_name: cell.row_name,
+        column: cell.column,
         severity: rounding ? 'info' : undefined,
         message: `说明称“${claim.subject}${claim.text}”，${factText(fact)}为${cmp.expected}${unit}${rounding ? '（四舍五入差异）' : `，相差${cmp.difference.toFixed()}${unit}`}`,
         expected: cmp.expected,
@@ -219,7 +225,14 @@ export const narrativeChange: Rule = {
         continue;
       }
       const diff = earlier.value.minus(implied.value).abs();
-      if (diff.gte(earlier.tolerance.plus(implied.tolerance)))
+      // Equal printed current amounts of equal facts leave only the rounding of the two printed changes.
+      const sameCurrent =
+        earlier.claim.amount.value.eq(claim.amount.value) &&
+        earlier.claim.amount.scale === claim.amount.scale;
+      const tolerance = sameCurrent
+        ? earlier.claim.change!.amount!.roundingTolerance().plus(ch.amount!.roundingTolerance())
+        : earlier.tolerance.plus(implied.tolerance);
+      if (diff.gte(tolerance))
         ctx.report({
           ...claimAt(claim),
           message: `“${claim.subject}”隐含的上年数为${implied.value.toFixed()}${implied.unit}，与前文“${earlier.claim.subject}”隐含的上年数${earlier.value.toFixed()}${implied.unit}不一致`,

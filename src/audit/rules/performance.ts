@@ -250,6 +250,7 @@ export const duplicateIndicator: Rule = {
       if (/duplicate|重复/.test(note.code + note.message) && /指标/.test(note.message))
         ctx.report({
           table: 'performance_targets',
+          row_name: /“([^”]+)”/.exec(note.message)?.[1],
           page: note.source?.page,
           line: note.source?.line,
           message: note.message,

@@ -1,6 +1,100 @@
 // `yusuan audit FILE… [--format text|json|html|csv] [--fail-on error|warning|never] [--prior FILE] [--rules]`
-import { UsageError } from '../io.js';
+import { auditDisclosure, listRules, type Severity } from '../../audit/index.js';
+import { parseFile, parseFiles } from '../../parse.js';
+import type { FileAudit } from '../../report/index.js';
+import { SEVERITY_LABEL } from '../../report/index.js';
+import { emit, progress, UsageError, warn } from '../io.js';
 
-export async function auditCommand(_files: string[], _opts: Record<string, unknown>): Promise<number> {
-  throw new UsageError('audit 命令尚未完成');
+export interface AuditCommandOptions {
+  format?: string;
+  failOn?: string;
+  prior?: string;
+  rules?: boolean;
+  output?: string;
+  progress?: boolean;
+}
+
+const FORMATS = ['text', 'json', 'html', 'csv'];
+const FAIL_ON = ['error', 'warning', 'never'];
+
+/** Exit code: 2 when a file cannot be read at all, 1 when a finding at or above --fail-on exists, else 0. */
+export async function auditCommand(files: string[], opts: AuditCommandOptions): Promise<number> {
+  const format = opts.format ?? 'text';
+  const failOn = opts.failOn ?? 'error';
+  if (!FORMATS.includes(format))
+    throw new UsageError(`不支持的输出格式：${format}（可选 text、json、html、csv）`);
+  if (!FAIL_ON.includes(failOn))
+    throw new UsageError(`--fail-on 只能是 error、warning 或 never，而不是 ${failOn}`);
+  if (opts.rules) {
+    await emit(opts.output, rulesListing(format));
+    return 0;
+  }
+  if (!files.length) throw new UsageError('请给出要审核的文件（或用 --rules 列出审核规则）');
+
+  let prior;
+  if (opts.prior) {
+    const outcome = await parseFile(opts.prior);
+    if ('error' in outcome) throw new UsageError(`上年度文件无法读取：${outcome.error.message}`);
+    prior = outcome.disclosure;
+  }
+
+  const bar = progress(files.length, '审核', opts.progress !== false);
+  const outcomes = await parseFiles(files, { onFile: (f) => bar.tick(f) });
+  bar.stop();
+  const reports: FileAudit[] = [];
+  let unreadable = false;
+  for (const o of outcomes) {
+    if ('error' in o) {
+      unreadable = true;
+      warn(`错误：${o.error.message}`);
+      reports.push({ file: o.file, error: o.error.reason });
+      continue;
+    }
+    const partial = o.disclosure.importNotes.find((n) => n.level === 'error');
+    if (partial) warn(`注意：${o.file}：${partial.message}，只审核读到的部分`);
+    const { findings, summary } = auditDisclosure(o.disclosure, { prior });
+    reports.push({ file: o.file, document: o.disclosure, findings, summary });
+  }
+  await emit(opts.output, await render(format, reports, !opts.output && !!process.stdout.isTTY));
+  if (unreadable) return 2;
+  const threshold: Severity[] =
+    failOn === 'error' ? ['error'] : failOn === 'warning' ? ['error', 'warning'] : [];
+  const failing = reports.some((r) => r.findings?.some((f) => threshold.includes(f.severity)));
+  return failing ? 1 : 0;
+}
+
+async function render(format: string, reports: FileAudit[], colour: boolean): Promise<string> {
+  switch (format) {
+    case 'json':
+      return (await import('../../report/index.js')).jsonReport(reports);
+    case 'csv':
+      return (await import('../../report/csv.js')).csvReport(reports);
+    case 'html':
+      return (await import('../../report/html.js')).htmlReport(reports);
+    default:
+      return (await import('../../report/text.js')).textReport(reports, { colour });
+  }
+}
+
+function rulesListing(format: string): string {
+  const rules = listRules();
+  if (format === 'json') return JSON.stringify({ rules }, null, 2) + '\n';
+  if (format === 'csv') {
+    const q = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+    return (
+      [
+        'id,category,severity,title,basis',
+        ...rules.map((r) => [r.id, r.category, r.severity, r.title, r.basis].map(q).join(',')),
+      ].join('\n') + '\n'
+    );
+  }
+  const width = Math.max(...rules.map((r) => r.id.length));
+  return (
+    rules
+      .map(
+        (r) =>
+          `${r.id.padEnd(width)}  ${SEVERITY_LABEL[r.severity]}  ${r.title}\n${' '.repeat(width + 2)}依据：${r.basis}`,
+      )
+      .join('\n') + `\n共 ${rules.length} 条规则\n`
+  );
 }
