@@ -7,6 +7,11 @@ import { DEFAULT_SPREADSHEET_LIMITS, readSpreadsheet, tooManySheets } from './sp
 import { readDocx } from './docx.js';
 import type { LayoutDocument } from '../layout/types.js';
 
+/** Worksheet XML of a real disclosure is well under 1 MB a sheet; 32 MB is some 600,000 cells. */
+export const MAX_SHEET_BYTES = 32 * 1024 * 1024;
+/** The same bound for BIFF workbooks, whose records are more compact than XML. */
+export const MAX_XLS_BYTES = 32 * 1024 * 1024;
+
 const XLSX = createRequire(import.meta.url)('xlsx') as typeof import('xlsx');
 
 /** A ZIP container: XLSX or DOCX. */
@@ -19,6 +24,17 @@ export function readZipDocument(file: string, bytes: Uint8Array): LayoutDocument
       /^xl\/(worksheets|chartsheets)\/[^/]+\.(xml|bin)$/.test(e.name),
     );
     if (sheets.length > DEFAULT_SPREADSHEET_LIMITS.maxSheets) throw tooManySheets(file, sheets.length);
+    // SheetJS parses every cell before any limit of ours can apply (some 20 µs a cell): bound its input.
+    const sheetBytes = archive.entries
+      .filter((e) => sheets.includes(e) || e.name === 'xl/sharedStrings.xml')
+      .reduce((sum, e) => sum + e.uncompressedSize, 0);
+    if (sheetBytes > MAX_SHEET_BYTES) {
+      throw new ReadError(
+        file,
+        `工作表数据解压后超过 ${MAX_SHEET_BYTES >> 20} MB 上限，超出预算公开文件的正常规模，已拒绝`,
+        'too_large',
+      );
+    }
     // SheetJS inflates without limits: prove the real sizes first.
     archive.verifyAll();
     return readSpreadsheet(file, bytes, 'xlsx');
@@ -42,6 +58,13 @@ export function readZipDocument(file: string, bytes: Uint8Array): LayoutDocument
 
 /** An OLE compound file: XLS; a legacy Word .doc or an encrypted Office file is refused with the reason. */
 export function readOleDocument(file: string, bytes: Uint8Array): LayoutDocument {
+  if (bytes.byteLength > MAX_XLS_BYTES) {
+    throw new ReadError(
+      file,
+      `OLE 复合文档（XLS）超过 ${MAX_XLS_BYTES >> 20} MB 上限，超出预算公开文件的正常规模，已拒绝`,
+      'too_large',
+    );
+  }
   let names: string[];
   try {
     const container = XLSX.CFB.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), {

@@ -207,6 +207,18 @@ describe('enormous content', () => {
     );
   });
 
+  it('refuses worksheet data and XLS files beyond what SheetJS parses in bounded time', async () => {
+    const big = declareSize(workbook({ 表一: [['预算']] }), 'xl/worksheets/sheet1.xml', 40 * 1024 * 1024);
+    expect((await failure('x.xlsx', big)).message).toBe(
+      'x.xlsx：工作表数据解压后超过 32 MB 上限，超出预算公开文件的正常规模，已拒绝',
+    );
+    const xls = new Uint8Array(33 * 1024 * 1024);
+    xls.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+    expect((await failure('x.xls', xls)).message).toBe(
+      'x.xls：OLE 复合文档（XLS）超过 32 MB 上限，超出预算公开文件的正常规模，已拒绝',
+    );
+  });
+
   it('refuses sheets beyond the row and cell limits', () => {
     const rows = Array.from({ length: 150 }, (_, i) => [i, '行政运行', 1361.58]);
     const bytes = workbook({ 表一: rows });
