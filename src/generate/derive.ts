@@ -233,7 +233,8 @@ export function deriveTables(input: GenerateInput, nodes: FunctionNode[]): Table
     useTable(
       'expenditure',
       `${y}年预算支出总表`,
-      (f) => ({ basic: sumOf(f.basic), project: sumOf(f.project).plus(carryoverOf(f)) }),
+      // Current year only: 项目支出 equals the 本年 project table; 上年结转 shows in the summary tables.
+      (f) => ({ basic: sumOf(f.basic), project: sumOf(f.project) }),
       3,
       `${y}年预算数/`,
     ),

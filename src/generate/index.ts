@@ -1,5 +1,6 @@
 // Leaf input → a complete disclosure: tables derived (derive.ts), the explanation written from them
 // (narrative/write.ts), contents, glossary and forms added. Inconsistent input is refused with findings.
+import { auditDisclosure, type Finding } from '../audit/index.js';
 import { Amount, checkSum, Decimal } from '../model/money.js';
 import { Disclosure, type Section, type TocEntry } from '../model/schema.js';
 import {
@@ -19,17 +20,8 @@ import {
   type GenerateInputRaw,
 } from './input-schema.js';
 
-/** A problem of the input, in the shape of the auditor's findings (rule id, severity, Chinese message). */
-export interface InputFinding {
-  rule: string;
-  severity: 'error' | 'warning' | 'info';
-  message: string;
-  table: string | null;
-  row_name?: string;
-  column?: string;
-  expected?: string;
-  actual?: string;
-}
+/** A problem of the input: a finding of the auditor's shape (rule id, severity, Chinese message, position). */
+export type InputFinding = Finding;
 
 export interface GenerateResult {
   /** The derived document; present even when findings refuse it, so that callers can show what was derived. */
@@ -279,8 +271,19 @@ function overviewSections(input: GenerateInput, kw: string): Section[] {
   ];
 }
 
+export interface GenerateOptions {
+  /**
+   * Audit the derived document (default true): its errors refuse the input like the input checks do; its
+   * warnings are passed on. Round-trip tests that only compare data switch it off for speed.
+   */
+  audit?: boolean;
+}
+
 /** Derives the whole document from validated leaf input. */
-export function generate(raw: GenerateInputRaw | GenerateInput): GenerateResult {
+export function generate(
+  raw: GenerateInputRaw | GenerateInput,
+  options: GenerateOptions = {},
+): GenerateResult {
   const input = GenerateInput.parse(raw);
   const findings = checkInput(input);
   const { nodes } = functionTree(input);
@@ -331,5 +334,7 @@ export function generate(raw: GenerateInputRaw | GenerateInput): GenerateResult 
     ),
   ];
   doc.contents = contents(doc);
+  if (options.audit !== false)
+    findings.push(...auditDisclosure(doc).findings.filter((f) => f.severity !== 'info'));
   return { disclosure: doc, findings, ok: !findings.some((x) => x.severity === 'error') };
 }

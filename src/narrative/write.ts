@@ -171,17 +171,23 @@ export function writeExplanation(doc: Disclosure, facts: ExplanationFacts = {}):
   {
     const fiscal = findTable(doc, 'fiscal_summary');
     const grand = value(roleRow(fiscal, 'grand_total', 'income'), 'amount');
-    const byName = new Map(sideItems(fiscal, 'income').map((r) => [r.name, value(r, 'amount')]));
+    // By budget: this year's appropriation plus that budget's share of 上年财政拨款结转.
+    const byBudget = new Map<string, Decimal>();
+    for (const r of fiscal?.rows ?? [])
+      if (r.side === 'income' && r.role === 'item')
+        byBudget.set(r.name, (byBudget.get(r.name) ?? ZERO).plus(value(r, 'amount')));
     const year = value(roleRow(fiscal, 'year_total', 'income'), 'amount');
     const carry = value(roleRow(fiscal, 'carryover', 'income'), 'amount');
     const spending = sideItems(fiscal, 'expenditure')
       .filter((r) => !value(r, 'total').isZero())
       .map((r) => `${r.name}${amt(value(r, 'total'))}`);
+    // The split by year follows the total it divides (a "其中" binds to the amount before it).
     sections.push(
       section('fiscal', '四', '财政拨款收支预算总体情况说明', 2, part, [
-        `${y}年度财政拨款收支总预算${amt(grand)}。收入为一般公共预算拨款${amt(byName.get('一般公共预算') ?? ZERO)}，` +
-          `政府性基金预算拨款${amt(byName.get('政府性基金预算') ?? ZERO)}，国有资本经营预算拨款` +
-          `${amt(byName.get('国有资本经营预算') ?? ZERO)}。其中：当年拨款收入${amt(year)}，上年结转收入${amt(carry)}。` +
+        `${y}年度财政拨款收支总预算${amt(grand)}，其中：当年拨款收入${amt(year)}，上年结转收入${amt(carry)}。` +
+          `收入为一般公共预算拨款${amt(byBudget.get('一般公共预算') ?? ZERO)}，政府性基金预算拨款` +
+          `${amt(byBudget.get('政府性基金预算') ?? ZERO)}，国有资本经营预算拨款` +
+          `${amt(byBudget.get('国有资本经营预算') ?? ZERO)}。` +
           (spending.length ? `支出包括：${spending.join('、')}。` : ''),
       ]),
     );
@@ -248,12 +254,14 @@ export function writeExplanation(doc: Disclosure, facts: ExplanationFacts = {}):
     else {
       text =
         `${y}年“三公”经费预算${amt(all)}，其中：因公出国（境）费${amt(byName('因公出国（境）费'))}，` +
-        `公务接待费${amt(byName('公务接待费'))}，公务用车购置及运行费${amt(byName('公务用车购置及运行费'))}` +
-        `（其中：公务用车购置费${amt(byName('公务用车购置费'))}，公务用车运行维护费` +
-        `${amt(byName('公务用车运行维护费'))}）`;
+        `公务接待费${amt(byName('公务接待费'))}，公务用车购置及运行费${amt(byName('公务用车购置及运行费'))}`;
+      // The vehicle split follows as its own clause: a nested "其中" would read as parts of the whole 三公 total.
+      text +=
+        `；公务用车购置费${amt(byName('公务用车购置费'))}，` +
+        `公务用车运行维护费${amt(byName('公务用车运行维护费'))}`;
       if (prior.threePublic !== undefined)
         text +=
-          `，${phraseChange(wan(all), wan(new Decimal(prior.threePublic)))}` +
+          `。“三公”经费预算${phraseChange(wan(all), wan(new Decimal(prior.threePublic)))}` +
           reasonClause(reasons.threePublic);
       text += '。';
     }

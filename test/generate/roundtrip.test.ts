@@ -51,7 +51,7 @@ describe('render --format txt → parse round trip', () => {
           govFund: fc.boolean(),
         }),
         async (options) => {
-          const { disclosure, ok } = generate(syntheticInput(options));
+          const { disclosure, ok } = generate(syntheticInput(options), { audit: false });
           expect(ok).toBe(true);
           const back = await parseText(renderText(disclosure));
           expect(comparableData(back)).toEqual(comparableData(disclosure));
