@@ -18,10 +18,10 @@ const MIN_CHARS_PER_PAGE = 5;
 /** Positioned text → layout document (pure; exported for tests and other tools). */
 export function layoutFromText(file: string, text: PdfText): LayoutDocument {
   const lines: LayoutLine[] = [];
+  const carry = {};
   for (const page of text.pages) {
-    lines.push(
-      ...layoutPage(buildLines(page.runs), { page: page.page, width: page.width, height: page.height }),
-    );
+    const geo = { page: page.page, width: page.width, height: page.height };
+    lines.push(...layoutPage(buildLines(page.runs), geo, carry));
   }
   const notes = [`PDF ${text.pageCount}页${text.producer ? `，生成工具：${text.producer}` : ''}`];
   const emptyPages = text.pages.filter((p) => p.runs.length === 0).map((p) => p.page);

@@ -33,8 +33,18 @@ export interface PageGeometry {
 }
 
 /** Turns one page's visual lines into layout lines (line numbers continue from `firstLine`). */
-export function layoutPage(lines: VisualLine[], geo: PageGeometry): LayoutLine[] {
+/**
+ * What a page hands to the next: the columns of a grid that runs to the bottom of the page, so that a table
+ * continued without a repeated header keeps its column indices.
+ */
+export interface PageCarry {
+  columns?: Interval[];
+}
+
+export function layoutPage(lines: VisualLine[], geo: PageGeometry, carry: PageCarry = {}): LayoutLine[] {
   const kept = lines.filter((l, i) => !isPageNumber(l, i, lines, geo));
+  const incoming = carry.columns;
+  carry.columns = undefined;
   const out: LayoutLine[] = [];
   const blocks = findBlocks(kept);
   const inBlock = new Map<VisualLine, Block>();
@@ -46,7 +56,13 @@ export function layoutPage(lines: VisualLine[], geo: PageGeometry): LayoutLine[]
     const line = kept[i];
     const block = inBlock.get(line);
     if (block) {
-      if (block.lines[0] === line) out.push(...tableRows(block, geo.page));
+      if (block.lines[0] === line) {
+        // A grid at the top of the page that starts with amounts continues the previous page's table.
+        const continued = i === 0 && incoming && startsWithBody(block) ? incoming : undefined;
+        const { rows, columns } = tableRows(block, geo.page, continued);
+        out.push(...rows);
+        if (block.lines[block.lines.length - 1] === kept[kept.length - 1]) carry.columns = columns;
+      }
       prevProse = undefined;
       continue;
     }
@@ -202,8 +218,18 @@ export function blockColumns(lines: VisualLine[]): Interval[] {
   // A header over exactly one body column names it; header words stacked with it ("机关运行经费预算" / "数") too.
   const anchored = headerSegs.filter((s) => covered(s) === 1);
   const extra: Interval[] = [];
+  // A header centred in a wide cell may miss the amounts right-aligned (or the codes left-aligned) under it: it
+  // then names the nearest body column that has no header of its own, when no other header stands between them.
+  const orphans = bodyCols.filter((c) => !headerSegs.some((h) => overlap(c, h) > 0.5));
   for (const s of headerSegs) {
     if (covered(s) > 0 || anchored.some((a) => s.x0 >= a.x0 - 1 && s.x1 <= a.x1 + 1)) continue;
+    const orphan = nearestOrphan(s, orphans, headerSegs, bodyCols);
+    if (orphan) {
+      orphan.x0 = Math.min(orphan.x0, s.x0);
+      orphan.x1 = Math.max(orphan.x1, s.x1);
+      orphans.splice(orphans.indexOf(orphan), 1);
+      continue;
+    }
     extra.push(s);
   }
   // Header-only segments may themselves span header-only columns; keep the narrowest level by projecting only
@@ -215,6 +241,26 @@ export function blockColumns(lines: VisualLine[]): Interval[] {
   );
   const all = [...bodyCols, ...headerCols.filter((h) => !bodyCols.some((c) => overlap(c, h) > 0.5))];
   return all.sort((a, b) => a.x0 - b.x0);
+}
+
+function nearestOrphan(
+  s: Interval,
+  orphans: Interval[],
+  headers: Interval[],
+  cols: Interval[],
+): Interval | undefined {
+  const gap = (c: Interval) => Math.max(c.x0 - s.x1, s.x0 - c.x1);
+  const between = (c: Interval) => {
+    const lo = Math.min(c.x1, s.x1);
+    const hi = Math.max(c.x0, s.x0);
+    return headers.some((h) => h !== s && (h.x0 + h.x1) / 2 > lo && (h.x0 + h.x1) / 2 < hi);
+  };
+  const clear = (c: Interval) => {
+    const merged = { x0: Math.min(c.x0, s.x0), x1: Math.max(c.x1, s.x1) };
+    return !cols.some((o) => o !== c && overlap(o, merged) > 0.5);
+  };
+  const fits = orphans.filter((c) => gap(c) < 120 && !between(c) && clear(c)).sort((a, b) => gap(a) - gap(b));
+  return fits[0];
 }
 
 function columnOf(seg: Segment, cols: Interval[]): number {
@@ -247,9 +293,20 @@ interface Row {
   cells: (Segment | undefined)[];
 }
 
-function tableRows(block: Block, page: number): LayoutLine[] {
+function startsWithBody(block: Block): boolean {
+  const first = block.lines[0];
+  return first.segments.some((s) => hasAmount(s.text)) || /^\d{3,}$/.test(first.segments[0]?.text ?? '');
+}
+
+function tableRows(
+  block: Block,
+  page: number,
+  given?: Interval[],
+): { rows: LayoutLine[]; columns: Interval[] } {
   for (const line of block.lines) line.segments = line.segments.flatMap(splitCells);
-  const cols = blockColumns(block.lines);
+  const own = blockColumns(block.lines);
+  // Carried columns are used only when this page's grid has no more columns than the page it continues.
+  const cols = given && own.length <= given.length ? given : own;
   const left = Math.min(...cols.map((c) => c.x0));
   const right = Math.max(...cols.map((c) => c.x1));
   const rows: Row[] = block.lines.map((line) => {
@@ -270,7 +327,7 @@ function tableRows(block: Block, page: number): LayoutLine[] {
     return { line, cells };
   });
   mergeWrappedLabels(rows, cols);
-  return rows.map((r) => ({
+  const layoutRows = rows.map((r) => ({
     cells: r.cells.map((c, k) =>
       c
         ? { text: c.text, x0: round(c.x0), x1: round(c.x1) }
@@ -279,8 +336,9 @@ function tableRows(block: Block, page: number): LayoutLine[] {
     page,
     line: 0,
     y: round(r.line.top),
-    inTable: true,
+    inTable: true as const,
   }));
+  return { rows: layoutRows, columns: cols };
 }
 
 /** "本年收入 | 本年支出", "财政拨款收入 | 财政拨款支出": the row that names the two sides of a summary table. */
