@@ -1,0 +1,76 @@
+// One headless Chromium (Debian's, driven by playwright-core) shared by a batch of documents: launching costs far
+// more than printing, so a batch opens it once, reuses one page, and closes it at the end.
+import { existsSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+
+export const CHROMIUM_PATH = process.env.YUSUAN_CHROMIUM ?? '/usr/bin/chromium';
+
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+/** Why PDF output is impossible on this machine, or null when Chromium is there. */
+export function chromiumMissing(): string | null {
+  return existsSync(CHROMIUM_PATH)
+    ? null
+    : `未找到 Chromium（${CHROMIUM_PATH}），无法生成 PDF；请安装 Debian 软件包 chromium（scripts/setup.sh）`;
+}
+
+export class ChromiumUnavailable extends Error {}
+
+export class RenderBrowser {
+  private browser: Browser | null = null;
+  private page: Page | null = null;
+
+  /** The shared page, launching Chromium on first use. */
+  async page_(): Promise<Page> {
+    if (this.page && !this.page.isClosed()) return this.page;
+    const missing = chromiumMissing();
+    if (missing) throw new ChromiumUnavailable(missing);
+    if (!this.browser) {
+      const { chromium } = await import('playwright-core');
+      this.browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: ARGS, headless: true });
+    }
+    const context = await this.browser.newContext({ offline: true, javaScriptEnabled: false });
+    // Everything is inline: refuse any request so a stray URL can never reach the network.
+    await context.route('**/*', (route) => route.abort());
+    this.page = await context.newPage();
+    return this.page;
+  }
+
+  /** Prints self-contained HTML to PDF bytes. */
+  async print(html: string): Promise<Uint8Array> {
+    const page = await this.page_();
+    await page.setContent(html, { waitUntil: 'load' });
+    const pdf = await page.pdf({
+      preferCSSPageSize: true,
+      printBackground: true,
+      outline: false,
+      tagged: false,
+    });
+    return new Uint8Array(pdf);
+  }
+
+  async close(): Promise<void> {
+    const b = this.browser;
+    this.browser = null;
+    this.page = null;
+    if (b) await b.close();
+  }
+}
+
+/** Runs `fn` with a browser that is closed afterwards, whatever happens. */
+export async function withBrowser<T>(fn: (browser: RenderBrowser) => Promise<T>): Promise<T> {
+  const browser = new RenderBrowser();
+  try {
+    return await fn(browser);
+  } finally {
+    await browser.close();
+  }
+}

@@ -1,0 +1,157 @@
+// Print-ready HTML: one self-contained file (inline CSS and SVG, no network) that Chromium prints to PDF with
+// a title page, contents with page numbers, bordered tables whose headers repeat on every page, and page numbers.
+import type { Disclosure } from '../model/schema.js';
+import { planDocument, type Block, type DocumentPlan } from './document.js';
+import type { GridCell, GridRow, TableGrid } from './grid.js';
+import { layoutFor } from './layouts/index.js';
+import type { Layout } from './layouts/types.js';
+
+export interface HtmlOptions {
+  layout?: Layout;
+  /** Page of each anchor, known after a first print; without it the contents list no page numbers. */
+  pageNumbers?: ReadonlyMap<string, number>;
+  /** Reserve room for page numbers in the contents (first pass of the PDF renderer). */
+  reservePageNumbers?: boolean;
+  charts?: boolean;
+}
+
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ESCAPES[c]);
+
+const CSS = `
+@page { size: A4; margin: 22mm 18mm 20mm 18mm;
+  @bottom-center { content: counter(page); font: 10pt "Noto Sans CJK SC", sans-serif; } }
+@page cover { @bottom-center { content: none; } }
+* { box-sizing: border-box; }
+/* One family in two weights: every further face embedded costs Chromium a few hundred ms of font subsetting. */
+html { font: 11pt/1.75 "Noto Sans CJK SC", "Noto Sans CJK", sans-serif; color: #000; }
+body { margin: 0; }
+.cover { page: cover; height: 250mm; display: flex; flex-direction: column; justify-content: center;
+  align-items: center; text-align: center; break-after: page; }
+.cover .unit { font-size: 26pt; font-weight: bold; letter-spacing: 0.08em; margin-bottom: 14mm; }
+.cover .subtitle { font-size: 22pt; font-weight: bold; letter-spacing: 0.12em; }
+.contents { break-after: page; }
+.contents h1 { text-align: center; font-size: 18pt; letter-spacing: 1em; margin: 0 0 8mm; }
+.toc { list-style: none; margin: 0; padding: 0; font-size: 11pt; line-height: 1.9; }
+.toc li { display: flex; align-items: baseline; }
+.toc li.l1 { font-weight: bold; }
+.toc li.l2 { padding-left: 2em; } .toc li.l3 { padding-left: 4em; }
+.toc a { color: inherit; text-decoration: none; }
+.toc .leader { flex: 1; border-bottom: 1px dotted #555; margin: 0 0.4em; transform: translateY(-0.3em); }
+.toc .page { min-width: 2em; text-align: right; font-variant-numeric: tabular-nums; }
+h1.part { font-size: 16pt; text-align: center; margin: 0 0 6mm; break-before: page; }
+h2 { font-size: 13pt; margin: 5mm 0 2mm; } h3 { font-size: 12pt; margin: 4mm 0 2mm; } h4 { font-size: 11pt; margin: 3mm 0 1mm; }
+h2, h3, h4 { break-after: avoid; }
+p { text-indent: 2em; margin: 0 0 1.5mm; text-align: justify; }
+.table-block { break-before: page; }
+h1.part + .table-block { break-before: auto; }
+.table-block .number { text-align: left; font-size: 10pt; margin-bottom: 1mm; }
+.table-block h2 { text-align: center; font-size: 14pt; margin: 0 0 3mm; }
+.table-meta { display: flex; justify-content: space-between; font-size: 9.5pt; margin-bottom: 1.5mm; }
+table.grid { width: 100%; border-collapse: collapse; font-size: 9pt; line-height: 1.35; table-layout: fixed; }
+table.grid th, table.grid td { border: 0.75pt solid #000; padding: 1.2mm 1.2mm; vertical-align: middle;
+  overflow-wrap: anywhere; }
+table.grid th { font-weight: bold; text-align: center; background: #f2f2f2; }
+table.grid thead { display: table-header-group; }
+table.grid tr { break-inside: avoid; }
+table.grid td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+table.grid td.c { text-align: center; } table.grid td.strong { font-weight: bold; }
+table.grid tr.total td, table.grid tr.subtotal td, table.grid tr.grand_total td, table.grid tr.year_total td { font-weight: bold; }
+.notes { font-size: 9.5pt; margin-top: 2mm; } .notes p { text-indent: 0; }
+.form-block { break-before: page; }
+.form-block h2 { text-align: center; font-size: 14pt; margin: 0; }
+.form-block .subtitle { text-align: center; margin: 0 0 3mm; text-indent: 0; }
+table.form td { font-size: 8.5pt; } table.form td.strong { background: #f7f7f7; }
+figure.chart { margin: 4mm auto; text-align: center; break-inside: avoid; }
+figure.chart svg { max-width: 100%; height: auto; }
+figure.chart figcaption { font-size: 10pt; }
+@media screen { body { max-width: 210mm; margin: 0 auto; padding: 10mm; background: #fff; }
+  .cover { height: auto; min-height: 60vh; border-bottom: 1px solid #ccc; } .table-block, .form-block, h1.part { margin-top: 12mm; } }
+`;
+
+function cellHtml(cell: GridCell, tag: 'td' | 'th'): string {
+  const attrs: string[] = [];
+  if (cell.colSpan && cell.colSpan > 1) attrs.push(`colspan="${cell.colSpan}"`);
+  if (cell.rowSpan && cell.rowSpan > 1) attrs.push(`rowspan="${cell.rowSpan}"`);
+  const classes: string[] = [];
+  if (cell.amount !== undefined) classes.push('num');
+  else if (cell.align === 'center') classes.push('c');
+  if (cell.strong && tag === 'td') classes.push('strong');
+  if (cell.amount != null) attrs.push(`data-value="${cell.amount}"`);
+  if (classes.length) attrs.push(`class="${classes.join(' ')}"`);
+  return `<${tag}${attrs.length ? ' ' + attrs.join(' ') : ''}>${escapeHtml(cell.text)}</${tag}>`;
+}
+
+const rowHtml = (row: GridRow, tag: 'td' | 'th') =>
+  `<tr${row.role && row.role !== 'item' ? ` class="${row.role}"` : ''}>${row.cells.map((c) => cellHtml(c, tag)).join('')}</tr>`;
+
+function colgroup(grid: TableGrid): string {
+  const sum = grid.widths.reduce((a, b) => a + b, 0);
+  return `<colgroup>${grid.widths.map((w) => `<col style="width:${((w / sum) * 100).toFixed(2)}%">`).join('')}</colgroup>`;
+}
+
+export function gridHtml(grid: TableGrid, className = 'grid'): string {
+  const head = grid.header.length
+    ? `<thead>${grid.header.map((r) => rowHtml(r, 'th')).join('')}</thead>`
+    : '';
+  return `<table class="${className}">${colgroup(grid)}${head}<tbody>${grid.body.map((r) => rowHtml(r, 'td')).join('')}</tbody></table>`;
+}
+
+function blockHtml(block: Block, plan: DocumentPlan, options: HtmlOptions): string {
+  switch (block.type) {
+    case 'cover':
+      return `<section class="cover"><div class="unit">${escapeHtml(block.title)}</div><div class="subtitle">${escapeHtml(block.subtitle)}</div></section>`;
+    case 'contents': {
+      const items = block.entries.map((e) => {
+        const page = options.pageNumbers?.get(e.id);
+        const pageText = page !== undefined ? String(page) : options.reservePageNumbers ? '00' : '';
+        return `<li class="l${e.level}"><a href="#${e.id}">${escapeHtml(e.title)}</a><span class="leader"></span><span class="page">${pageText}</span></li>`;
+      });
+      return `<section class="contents"><h1>目录</h1><ol class="toc">${items.join('')}</ol></section>`;
+    }
+    case 'part':
+      return `<h1 class="part" id="${block.id}">${escapeHtml(block.text)}</h1>`;
+    case 'heading': {
+      const level = Math.min(4, Math.max(2, block.level));
+      return `<h${level} id="${block.id}">${escapeHtml(block.text)}</h${level}>`;
+    }
+    case 'paragraph':
+      return `<p>${escapeHtml(block.text)}</p>`;
+    case 'table': {
+      const g = block.grid;
+      const meta = `<div class="table-meta"><span>${escapeHtml(plan.layout.unitNameLabel + (g.unitName ?? ''))}</span><span>单位：${g.unit ?? ''}</span></div>`;
+      const notes = g.notes.length
+        ? `<div class="notes">${g.notes.map((n) => `<p>${escapeHtml(n)}</p>`).join('')}</div>`
+        : '';
+      return `<section class="table-block" id="${block.id}" data-kind="${g.kind}">${g.number ? `<div class="number">${escapeHtml(g.number)}</div>` : ''}<h2>${escapeHtml(g.title)}</h2>${meta}${gridHtml(g)}${notes}</section>`;
+    }
+    case 'chart':
+      return `<figure class="chart" data-chart="${block.chart.id}">${block.chart.svg}</figure>`;
+    case 'form':
+      return `<section class="form-block" id="${block.id}"><h2>${escapeHtml(block.grid.title)}</h2><p class="subtitle">${escapeHtml(block.subtitle)}</p>${gridHtml(block.grid, 'grid form')}</section>`;
+  }
+}
+
+/** Renders an already planned document. */
+export function planHtml(plan: DocumentPlan, options: HtmlOptions = {}): string {
+  const body = plan.blocks.map((b) => blockHtml(b, plan, options)).join('\n');
+  return `<!DOCTYPE html>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>${escapeHtml(plan.title)}</title>
+<style>${CSS}</style></head>
+<body>
+${body}
+</body></html>
+`;
+}
+
+/** The disclosure as one print-ready HTML page. */
+export function renderHtml(doc: Disclosure, options: HtmlOptions = {}): string {
+  const layout = options.layout ?? layoutFor(doc.metadata.family);
+  return planHtml(planDocument(doc, layout, { charts: options.charts }), options);
+}

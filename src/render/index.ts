@@ -1,0 +1,85 @@
+// model → documents: one entry point for every output format. Heavy libraries (Chromium, docx, exceljs) load
+// only when their format is asked for.
+import type { Disclosure } from '../model/schema.js';
+import type { RenderBrowser } from './browser.js';
+import { isLayoutName, layoutFor } from './layouts/index.js';
+import type { Layout } from './layouts/types.js';
+
+export type RenderFormat = 'html' | 'pdf' | 'docx' | 'xlsx' | 'txt';
+export const RENDER_FORMATS: readonly RenderFormat[] = ['html', 'pdf', 'docx', 'xlsx', 'txt'];
+
+export interface RenderOptions {
+  /** A layout or a family name ("shanxi", "shanghai"); by default the document's own family. */
+  layout?: Layout | string;
+  /** One Chromium shared by a batch (PDF, and DOCX charts); see `withBrowser`. */
+  browser?: RenderBrowser;
+  /** Draw charts (HTML, PDF; DOCX when a browser is given). Default true. */
+  charts?: boolean;
+}
+
+/** A format that cannot be produced here (no Chromium, no text renderer); the message is Chinese. */
+export class RenderUnavailable extends Error {
+  constructor(
+    readonly format: RenderFormat,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export function resolveLayout(doc: Disclosure, layout?: Layout | string): Layout {
+  if (layout && typeof layout === 'object') return layout;
+  if (layout && !isLayoutName(layout))
+    throw new RenderUnavailable('html', `未知的版式：${layout}（可选 shanxi、shanghai）`);
+  return layoutFor(layout ?? doc.metadata.family);
+}
+
+const utf8 = (s: string) => new TextEncoder().encode(s);
+
+type TextRenderer = (doc: Disclosure, options?: { layout?: Layout }) => string;
+
+/** Renders a complete disclosure document in one format. */
+export async function renderDocument(
+  doc: Disclosure,
+  format: RenderFormat,
+  options: RenderOptions = {},
+): Promise<Uint8Array> {
+  const layout = resolveLayout(doc, options.layout);
+  switch (format) {
+    case 'html': {
+      const { renderHtml } = await import('./html.js');
+      return utf8(renderHtml(doc, { layout, charts: options.charts }));
+    }
+    case 'pdf': {
+      const { chromiumMissing } = await import('./browser.js');
+      const missing = chromiumMissing();
+      if (missing) throw new RenderUnavailable('pdf', missing);
+      const { renderPdf } = await import('./pdf.js');
+      return renderPdf(doc, { layout, browser: options.browser, charts: options.charts });
+    }
+    case 'docx': {
+      const { renderDocx } = await import('./docx.js');
+      return renderDocx(doc, { layout, browser: options.charts === false ? undefined : options.browser });
+    }
+    case 'xlsx': {
+      const { renderXlsx } = await import('./xlsx.js');
+      return renderXlsx(doc, { layout });
+    }
+    case 'txt': {
+      // The plain-text renderer is written separately (src/render/txt.ts); a variable specifier keeps this
+      // module compiling while it does not exist yet.
+      const specifier = './txt.js';
+      let renderText: TextRenderer | undefined;
+      try {
+        renderText = ((await import(specifier)) as { renderText?: TextRenderer }).renderText;
+      } catch {
+        renderText = undefined;
+      }
+      if (!renderText) throw new RenderUnavailable('txt', '纯文本输出尚不可用');
+      return utf8(renderText(doc, { layout }));
+    }
+  }
+}
+
+export { withBrowser, RenderBrowser, chromiumMissing } from './browser.js';
+export { renderHtml } from './html.js';
