@@ -271,9 +271,18 @@ export function sectionClaims(section: Section, sectionIndex: number): Claim[] {
   return claims;
 }
 
-/** Every claim of the document's explanation, in document order. */
+/** Every claim of the document's prose (概况 and the explanation), in document order. */
 export function extractClaims(doc: Disclosure): Claim[] {
-  return doc.sections.flatMap((s, i) => sectionClaims(s, i));
+  // 概况 states counts too ("设21个内设机构，分别是…"); its paragraphs are read as sections of their own.
+  const overview: Section[] = [
+    { kind: 'duties', title: '本单位职责', level: 2, paragraphs: doc.overview.duties },
+    { kind: 'organisation', title: '机构设置', level: 2, paragraphs: doc.overview.organisation },
+  ];
+  const fromOverview = overview.flatMap((s) => sectionClaims(s, -1));
+  const hasOwn = doc.sections.some(
+    (s) => (s.kind === 'duties' || s.kind === 'organisation') && s.paragraphs.length,
+  );
+  return [...(hasOwn ? [] : fromOverview), ...doc.sections.flatMap((s, i) => sectionClaims(s, i))];
 }
 
 export { Amount };

@@ -25,6 +25,7 @@ export function claimAt(claim: Claim): Partial<FindingInput> {
 
 /** The enclosing section (a level-2 item for a level-3 sub-item), for topic detection. */
 function parentOf(sections: readonly Section[], index: number): Section | undefined {
+  if (index < 0 || index >= sections.length) return undefined;
   const level = sections[index].level;
   for (let i = index - 1; i >= 0; i--) if (sections[i].level < level) return sections[i];
   return undefined;

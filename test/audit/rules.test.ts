@@ -1,0 +1,663 @@
+// Every rule with its own valid and invalid cases (ESLint's RuleTester, by editing the parsed sample): the rule
+// stays silent (at warning level and above) where the document is right, and names exactly what is wrong.
+import { describe, expect, it } from 'vitest';
+import { listRules, type Finding, type Rule } from '../../src/audit/index.js';
+import { RULES } from '../../src/audit/rules/index.js';
+import type { Disclosure } from '../../src/model/schema.js';
+import { editProse, expectFindings, row, ruleFindings, sampleCopy, setCell, table } from './helpers.js';
+
+interface Case {
+  name: string;
+  edit?: (doc: Disclosure) => void;
+  prior?: (doc: Disclosure) => void;
+  /** Expected findings at warning and error level (info is ignored unless `withInfo`). */
+  findings: Partial<Finding>[];
+  withInfo?: boolean;
+}
+
+const CASES: Record<string, Case[]> = {
+  'table.row-sum': [
+    { name: 'the sample (its one rounding difference is info)', findings: [] },
+    {
+      name: '预算支出总表 2010301 合计 ≠ 基本 + 项目',
+      edit: (d) => setCell(row(table(d, 'expenditure'), '2010301'), 'total', '1371.58'),
+      findings: [
+        {
+          severity: 'error',
+          table: 'expenditure',
+          row_code: '2010301',
+          column: 'total',
+          expected: '1361.58',
+          actual: '1371.58',
+        },
+      ],
+    },
+    {
+      name: 'a rounding difference is info',
+      edit: (d) => setCell(row(table(d, 'expenditure'), '2010301'), 'total', '1361.59'),
+      withInfo: true,
+      findings: [
+        {
+          severity: 'info',
+          table: 'expenditure',
+          row_code: '2010301',
+          expected: '1361.58',
+          actual: '1361.59',
+        },
+        { severity: 'info', table: 'general_basic_economic', row_name: '合计' },
+      ],
+    },
+  ],
+  'table.hierarchy': [
+    { name: 'the sample', findings: [] },
+    {
+      name: '款 20103 ≠ Σ项',
+      edit: (d) => setCell(row(table(d, 'expenditure'), '2010302'), 'total', '954.90'),
+      findings: [
+        {
+          severity: 'error',
+          table: 'expenditure',
+          row_code: '20103',
+          column: 'total',
+          expected: '2571.73',
+          actual: '2561.73',
+        },
+      ],
+    },
+  ],
+  'table.list-total': [
+    { name: 'the sample', findings: [] },
+    {
+      name: '机关运行经费 部门合计 ≠ Σ单位',
+      edit: (d) => setCell(row(table(d, 'operating_costs'), '忻州市人民政府办公室'), 'total', '331.83'),
+      findings: [
+        {
+          severity: 'error',
+          table: 'operating_costs',
+          column: 'total',
+          expected: '331.83',
+          actual: '331.73',
+        },
+      ],
+    },
+  ],
+  'table.summary-balance': [
+    { name: 'the sample', findings: [] },
+    {
+      name: '本年收入合计 ≠ Σ收入',
+      edit: (d) => setCell(row(table(d, 'summary'), '一般公共预算'), 'amount', '2989.49'),
+      findings: [{ severity: 'error', table: 'summary', expected: '2989.49', actual: '2979.49' }],
+    },
+  ],
+  'table.economic-groups': [
+    { name: 'the sample (rounding only)', findings: [] },
+    {
+      name: '商品和服务支出 ≠ Σ款',
+      edit: (d) => setCell(row(table(d, 'general_basic_economic'), '办公费'), 'total', '110.75'),
+      findings: [
+        {
+          severity: 'error',
+          table: 'general_basic_economic',
+          row_name: '商品和服务支出',
+          column: 'total',
+          expected: '306.75',
+          actual: '296.73',
+        },
+      ],
+    },
+  ],
+  'table.economic-split': [
+    { name: 'the sample', findings: [] },
+    {
+      name: '商品和服务支出下的科目列入人员经费',
+      edit: (d) => setCell(row(table(d, 'general_basic_economic'), '办公费'), 'personnel', '5.00'),
+      findings: [
+        { severity: 'warning', table: 'general_basic_economic', row_name: '办公费', column: 'personnel' },
+      ],
+    },
+  ],
+  'table.three-public': [
+    { name: 'the sample (empty table)', findings: [] },
+    {
+      name: '公务用车 ≠ 购置 + 运行维护',
+      edit: (d) => {
+        const t = table(d, 'three_public');
+        t.empty = false;
+        const set = (name: RegExp, v: string) =>
+          setCell(
+            t.rows.find((r) => name.test(r.name))!,
+            'total',
+            v,
+          );
+        set(/出国/, '1.00');
+        set(/接待/, '2.00');
+        set(/购置及运行/, '3.00');
+        set(/用车购置费/, '1.00');
+        set(/运行维护费/, '1.00');
+        set(/^合计$/, '6.00');
+      },
+      findings: [
+        { severity: 'error', table: 'three_public', column: 'total', expected: '2.00', actual: '3.00' },
+      ],
+    },
+  ],
+  'cross.summary-revenue': [
+    { name: 'the sample', findings: [] },
+    {
+      name: '收入总表合计行一般公共预算与收支总表不同',
+      edit: (d) => setCell(row(table(d, 'revenue'), '合计'), 'general_public', '2979.59'),
+      findings: [
+        { severity: 'error', table: 'summary', actual: '2979.49', expected: '2979.59' },
+        { severity: 'error', table: 'revenue', column: 'general_public', actual: '2979.59' },
+      ],
+    },
+  ],
+  'cross.summary-expenditure': [
+    { name: 'the sample', findings: [] },
+    {
+      name: '收支总表一般公共服务支出与支出总表不同',
+      edit: (d) => setCell(row(table(d, 'summary'), '一般公共服务支出'), 'total', '2561.83'),
+      findings: [
+        { severity: 'error', table: 'summary', actual: '2561.83' },
+        { severity: 'error', table: 'expenditure', row_code: '201', actual: '2561.73' },
+      ],
+    },
+  ],
+  'cross.function-rows': [
+    { name: 'the sample', findings: [] },
+    {
+      name: '收入总表科目2010301合计与支出总表不同',
+      edit: (d) => setCell(row(table(d, 'revenue'), '2010301'), 'total', '1361.68'),
+      findings: [
+        { severity: 'error', table: 'expenditure', row_code: '2010301', actual: '1361.58' },
+        { severity: 'error', table: 'revenue', row_code: '2010301', actual: '1361.68' },
+      ],
+    },
+  ],
+  'cross.fiscal-summary': [
+    { name: 'the sample', findings: [] },
+    {
+      name: '财政拨款收支总表一般公共预算收入与收支总表不同',
+      edit: (d) => setCell(row(table(d, 'fiscal_summary'), '一般公共预算'), 'amount', '2979.59'),
+      findings: [
+        { severity: 'error', table: 'fiscal_summary', actual: '2979.59' },
+        { severity: 'error', table: 'summary', actual: '2979.49' },
+      ],
+    },
+  ],
+  'cross.general-basic': [
+    { name: 'the sample', findings: [] },
+    {
+      name: '经济分类表合计与一般公共预算基本支出不同',
+      edit: (d) => setCell(row(table(d, 'general_basic_economic'), '合计'), 'total', '2021.93'),
+      findings: [
+        { severity: 'error', table: 'general_basic_economic', actual: '2021.93' },
+        { severity: 'error', table: 'general_expenditure', column: 'basic', actual: '2011.93' },
+      ],
+    },
+  ],
+  'cross.operating-costs': [
+    { name: 'the sample', findings: [] },
+    {
+      name: '机关运行经费 ≠ 公用经费, unit type unknown: warning',
+      edit: (d) => setCell(row(table(d, 'operating_costs'), '部门合计'), 'total', '341.73'),
+      findings: [
+        { severity: 'warning', table: 'operating_costs', actual: '341.73', expected: '331.73' },
+        { severity: 'warning', table: 'general_basic_economic', column: 'public' },
+      ],
+    },
+    {
+      name: '机关运行经费 ≠ 公用经费 in an administrative unit: error',
+      edit: (d) => {
+        d.metadata.unitType = 'administrative';
+        setCell(row(table(d, 'operating_costs'), '部门合计'), 'total', '341.73');
+      },
+      findings: [
+        { severity: 'error', table: 'operating_costs' },
+        { severity: 'error', table: 'general_basic_economic' },
+      ],
+    },
+  ],
+  'cross.projects-total': [
+    { name: 'the sample', findings: [] },
+    {
+      name: '项目支出表各项目之和 ≠ 项目支出',
+      edit: (d) => setCell(row(table(d, 'projects'), '法律顾问费'), 'total', '20.00'),
+      findings: [
+        { severity: 'error', table: 'expenditure', column: 'project', expected: '977.56', actual: '967.56' },
+      ],
+    },
+  ],
+  'cross.carryover': [
+    { name: 'the sample', findings: [] },
+    {
+      name: '收支总表有上年结转，上年结转项目表为空',
+      edit: (d) => setCell(row(table(d, 'summary'), '上年结转'), 'amount', '100.00'),
+      findings: [{ severity: 'error', table: 'summary', expected: '0.00', actual: '100.00' }],
+    },
+  ],
+  'cross.economic-function': [
+    { name: 'the sample (养老 is a rounding difference)', findings: [] },
+    {
+      name: '住房公积金 经济分类 ≠ 2210201',
+      edit: (d) => setCell(row(table(d, 'general_basic_economic'), '住房公积金'), 'total', '134.77'),
+      findings: [
+        {
+          severity: 'warning',
+          table: 'general_basic_economic',
+          row_name: '住房公积金',
+          actual: '163.45',
+          expected: '153.45',
+        },
+      ],
+    },
+  ],
+  'cross.empty-table': [
+    { name: 'the sample', findings: [] },
+    {
+      name: '政府性基金表为空，收支总表却有政府性基金收入',
+      edit: (d) => setCell(row(table(d, 'summary'), '政府性基金预算'), 'amount', '10.00'),
+      findings: [
+        { severity: 'error', table: 'summary', actual: '10.00' },
+        { severity: 'error', table: 'summary', actual: '10.00' },
+      ],
+    },
+  ],
+  'narrative.amount': [
+    { name: 'the sample', findings: [] },
+    {
+      name: '说明中的基本支出与支出总表不同',
+      edit: (d) => editProse(d, '基本支出2,011.93万元', '基本支出2,011.83万元'),
+      findings: [
+        {
+          severity: 'error',
+          section: '三、支出预算情况说明',
+          table: 'expenditure',
+          expected: '2011.93',
+          actual: '2011.83',
+        },
+      ],
+    },
+  ],
+  'narrative.share': [
+    { name: 'the sample', findings: [] },
+    {
+      name: '占比与金额不符',
+      edit: (d) => editProse(d, '占67.53%', '占67.63%'),
+      findings: [
+        { severity: 'error', section: '三、支出预算情况说明', expected: '67.53%', actual: '67.63%' },
+      ],
+    },
+  ],
+  'narrative.change': [
+    { name: 'the sample', findings: [] },
+    {
+      name: '变动率与变动额不符',
+      edit: (d) => editProse(d, '下降5.58%', '下降6.58%'),
+      findings: [
+        {
+          severity: 'error',
+          section: '八、机关运行经费增减变动原因说明',
+          expected: '5.58%',
+          actual: '6.58%',
+        },
+      ],
+    },
+    {
+      name: '方向词矛盾',
+      edit: (d) => editProse(d, '下降5.58%', '增长5.58%'),
+      findings: [{ severity: 'error', section: '八、机关运行经费增减变动原因说明' }],
+    },
+    {
+      name: '收入总计与支出总计隐含的上年数不同',
+      edit: (d) =>
+        editProse(d, /(支出总计2,979.49万元.*?减少)726.75万元，下降19.61%/, '$1736.75万元，下降19.83%'),
+      findings: [
+        {
+          severity: 'error',
+          section: '一、单位预算收支数据变动情况及原因',
+          expected: '3706.24',
+          actual: '3716.24',
+        },
+      ],
+    },
+  ],
+  'narrative.parts': [
+    { name: 'the sample', findings: [] },
+    {
+      name: '政府采购各项之和不等于总额',
+      edit: (d) => editProse(d, '货物预算30.8万元', '货物预算40.8万元'),
+      findings: [{ severity: 'error', section: '九、政府采购情况', expected: '539.5', actual: '529.5' }],
+    },
+  ],
+  'narrative.count': [
+    { name: 'the sample', findings: [] },
+    {
+      name: '个数与列举不符',
+      edit: (d) => editProse(d, '设21个内设机构', '设22个内设机构'),
+      findings: [{ severity: 'error', expected: '21', actual: '22' }],
+    },
+    {
+      name: '绩效项目个数与项目支出表不符',
+      edit: (d) => editProse(d, '项目11个', '项目12个'),
+      findings: [{ severity: 'warning', expected: '11', actual: '12' }],
+    },
+  ],
+  'narrative.list': [
+    { name: 'the sample', findings: [] },
+    {
+      name: '人员经费列举了公用经费科目，漏列离休费',
+      edit: (d) => editProse(d, '主要包括:离休费、', '主要包括:办公费、'),
+      findings: [
+        { severity: 'error', actual: '办公费' },
+        { severity: 'warning', expected: '离休费' },
+      ],
+    },
+  ],
+  'narrative.unbound': [
+    {
+      name: 'the sample: the four procurement amounts have no table',
+      withInfo: true,
+      findings: ['529.5', '30.8', '10', '488.7'].map((actual) => ({ severity: 'info' as const, actual })),
+    },
+  ],
+  'performance.form-per-project': [
+    {
+      name: 'the sample: 驻村帮扶干部补助经费 has no form',
+      findings: [{ severity: 'warning', table: 'projects', row_name: '驻村帮扶干部补助经费' }],
+    },
+    {
+      name: 'without that project',
+      edit: (d) => {
+        const t = table(d, 'projects');
+        t.rows = t.rows.filter((r) => r.name !== '驻村帮扶干部补助经费');
+      },
+      findings: [],
+    },
+  ],
+  'performance.annual-amount': [
+    { name: 'the sample (遗属生活补助 44,608元 vs 4.46万元 is rounding)', findings: [] },
+    {
+      name: '年度资金总额与项目支出表不同',
+      edit: (d) =>
+        (d.performanceForms.find((f) => f.project === '法律顾问费')!.funding.year.total = '110000'),
+      findings: [{ severity: 'error', row_name: '法律顾问费', expected: '10.0000', actual: '11.0000' }],
+    },
+  ],
+  'performance.funding-sum': [
+    { name: 'the sample', findings: [] },
+    {
+      name: '年度资金总额 ≠ 各来源之和',
+      edit: (d) => (d.performanceForms.find((f) => f.project === '法律顾问费')!.funding.year.local = '90000'),
+      findings: [
+        {
+          severity: 'error',
+          row_name: '法律顾问费',
+          column: 'year.total',
+          expected: '90000',
+          actual: '100000',
+        },
+      ],
+    },
+  ],
+  'performance.period': [
+    { name: 'the sample', findings: [] },
+    {
+      name: '实施期资金少于年度资金',
+      edit: (d) =>
+        (d.performanceForms.find((f) => f.project === '法律顾问费')!.funding.period.total = '50000'),
+      findings: [{ severity: 'error', row_name: '法律顾问费', actual: '50000' }],
+    },
+  ],
+  'performance.indicator-tree': [
+    {
+      name: 'the sample: 领导调研经费 period cost value "万元"',
+      findings: [{ severity: 'warning', row_name: '领导调研经费' }],
+    },
+    {
+      name: '缺少时效指标',
+      edit: (d) => {
+        const f = d.performanceForms.find((x) => x.project === '法律顾问费')!;
+        f.indicators.year = f.indicators.year.filter((i) => !i.level2.includes('时效'));
+      },
+      findings: [
+        { severity: 'warning', row_name: '法律顾问费', message: '“法律顾问费”年度绩效指标缺少：时效指标' },
+        { severity: 'warning', row_name: '领导调研经费' },
+      ],
+    },
+  ],
+  'performance.duplicate-indicator': [
+    {
+      name: 'the sample: the importer dropped a repeated 满意度 row twice',
+      findings: [
+        { severity: 'warning', row_name: '领导调研经费' },
+        { severity: 'warning', row_name: '领导调研经费' },
+      ],
+    },
+    {
+      name: 'a repeated indicator',
+      edit: (d) => {
+        const f = d.performanceForms.find((x) => x.project === '法律顾问费')!;
+        f.indicators.year.push({ ...f.indicators.year[0] });
+      },
+      findings: [
+        { severity: 'warning', row_name: '法律顾问费' },
+        { row_name: '领导调研经费' },
+        { row_name: '领导调研经费' },
+      ],
+    },
+  ],
+  'performance.cost-indicator': [
+    {
+      name: 'the sample',
+      findings: [
+        { row_name: '法律顾问费', actual: '≥95百分号' },
+        { row_name: '法律顾问费', actual: '≥95百分号' },
+        { row_name: '领导调研经费', expected: '≤54万元', actual: '64万元' },
+        { row_name: '领导调研经费', expected: '54万元', actual: '64万元' },
+        { row_name: '忻州市老区建设促进会经费', actual: '≥70%' },
+        { row_name: '忻州市老区建设促进会经费', actual: '≥70%' },
+      ],
+    },
+  ],
+  'completeness.tables': [
+    { name: 'the sample', findings: [] },
+    {
+      name: '缺少“三公”经费表',
+      edit: (d) => (d.tables = d.tables.filter((t) => t.kind !== 'three_public')),
+      findings: [{ severity: 'error', table: 'three_public' }],
+    },
+  ],
+  'completeness.sections': [
+    { name: 'the sample', findings: [] },
+    {
+      name: '缺少政府采购情况',
+      edit: (d) => (d.sections = d.sections.filter((s) => s.kind !== 'procurement')),
+      findings: [{ severity: 'warning', section: '政府采购情况说明' }],
+    },
+  ],
+  'completeness.empty-note': [
+    { name: 'the sample', findings: [] },
+    {
+      name: '空表未注明',
+      edit: (d) => (table(d, 'gov_fund_revenue').notes = []),
+      findings: [{ severity: 'warning', table: 'gov_fund_revenue' }],
+    },
+  ],
+  'completeness.toc': [
+    { name: 'the sample', findings: [] },
+    {
+      name: '目录有、正文无',
+      edit: (d) => d.contents.push({ title: '十三、项目经费情况说明', level: 2 }),
+      findings: [{ severity: 'warning', excerpt: '十三、项目经费情况说明' }],
+    },
+  ],
+  'completeness.year-unit': [
+    { name: 'the sample', findings: [] },
+    {
+      name: '表头单位名称不同',
+      edit: (d) => (table(d, 'revenue').unitName = '忻州市财政局'),
+      findings: [{ severity: 'warning', table: 'revenue', actual: '忻州市财政局' }],
+    },
+    {
+      name: '表题年度不同',
+      edit: (d) => (table(d, 'revenue').title = '2022年预算收入总表'),
+      findings: [{ severity: 'warning', table: 'revenue', actual: '2022' }],
+    },
+  ],
+  'completeness.import': [
+    { name: 'the sample', findings: [{ severity: 'warning' }] },
+    {
+      name: 'a partly read document says what is missing',
+      edit: (d) =>
+        d.importNotes.push({
+          level: 'error',
+          code: 'truncated',
+          message: '文件在第二部分之后中断，缺少情况说明',
+        }),
+      findings: [
+        { severity: 'warning' },
+        { severity: 'warning', message: '读取说明：文件在第二部分之后中断，缺少情况说明' },
+      ],
+    },
+  ],
+  'codes.catalog': [
+    { name: 'the sample (every code and name is in the catalog)', findings: [], withInfo: true },
+    {
+      name: '名称与目录不同',
+      edit: (d) => (row(table(d, 'expenditure'), '2010350').name = '事业单位运行'),
+      withInfo: true,
+      findings: [{ severity: 'info', row_code: '2010350', expected: '事业运行', actual: '事业单位运行' }],
+    },
+  ],
+  'codes.consistent-name': [
+    { name: 'the sample', findings: [] },
+    {
+      name: '一码两名',
+      edit: (d) => (row(table(d, 'expenditure'), '2010350').name = '事业单位运行'),
+      findings: [
+        {
+          severity: 'error',
+          table: 'expenditure',
+          row_code: '2010350',
+          expected: '事业运行',
+          actual: '事业单位运行',
+        },
+      ],
+    },
+  ],
+  'text.empty-reason': [
+    { name: 'the sample', findings: [] },
+    {
+      name: '主要原因是。',
+      edit: (d) => editProse(d, '主要原因是公用经费及忻州市政府信息化项目运维费减少。', '主要原因是。'),
+      findings: [{ severity: 'warning', section: '一、单位预算收支数据变动情况及原因' }],
+    },
+  ],
+  'text.placeholder': [
+    { name: 'the sample', findings: [] },
+    {
+      name: 'XX',
+      edit: (d) => editProse(d, '本单位无“三公”经费预算', 'XX单位无“三公”经费预算'),
+      findings: [{ severity: 'warning', section: '七、“三公”经费增减变动原因说明' }],
+    },
+  ],
+  'text.wording': [
+    {
+      name: 'the sample: 部门各单位 in a 单位预算',
+      findings: [{ severity: 'warning', actual: '部门各单位' }],
+    },
+    { name: 'corrected', edit: (d) => editProse(d, '部门各单位', ''), findings: [] },
+    {
+      name: 'a 部门预算 that says 单位预算',
+      edit: (d) => {
+        d.metadata.kind = 'department_budget';
+        editProse(d, '部门各单位', '');
+      },
+      findings: [{ severity: 'warning', actual: '单位预算' }],
+    },
+  ],
+  'text.outdated-name': [
+    { name: 'the sample', findings: [] },
+    {
+      name: '2023年使用医疗卫生与计划生育支出',
+      edit: (d) => (row(table(d, 'expenditure'), '210').name = '医疗卫生与计划生育支出'),
+      findings: [{ severity: 'warning', table: 'expenditure', expected: '卫生健康支出' }],
+    },
+  ],
+  'prior.change': [
+    {
+      name: 'the prior year agrees with the changes the explanation states',
+      prior: (p) => setPrior(p, '351.33'),
+      findings: [],
+    },
+    {
+      name: '机关运行经费上年数与上年度文件不同',
+      prior: (p) => setPrior(p, '361.33'),
+      findings: [
+        {
+          severity: 'error',
+          section: '八、机关运行经费增减变动原因说明',
+          expected: '361.33',
+          actual: '351.33',
+        },
+        { severity: 'error', section: '八、机关运行经费增减变动原因说明', actual: '5.58%' },
+      ],
+    },
+  ],
+};
+
+/** A prior-year document consistent with the sample's stated changes (3,706.24 total; 机关运行经费 as given). */
+function setPrior(p: Disclosure, operating: string): void {
+  p.metadata.year = 2022;
+  const summary = table(p, 'summary');
+  setCell(
+    summary.rows.find((r) => r.name === '收入总计')!,
+    'amount',
+    '3706.24',
+  );
+  setCell(
+    summary.rows.find((r) => r.name === '支出总计')!,
+    'total',
+    '3706.24',
+  );
+  setCell(row(table(p, 'general_expenditure'), '合计'), 'total', '3706.24');
+  setCell(row(table(p, 'operating_costs'), '部门合计'), 'total', operating);
+}
+
+describe('rule catalogue', () => {
+  it('lists every rule with a unique stable id, a Chinese title and a basis', () => {
+    const rules = listRules();
+    expect(new Set(rules.map((r) => r.id)).size).toBe(rules.length);
+    for (const r of rules) {
+      expect(r.id).toMatch(/^[a-z]+\.[a-z-]+$/);
+      expect(r.title).toMatch(/[\u4e00-\u9fff]/);
+      expect(r.basis.length).toBeGreaterThan(4);
+    }
+  });
+
+  it('has valid and invalid cases for every rule', () => {
+    const missing = RULES.map((r) => r.meta.id).filter((id) => !CASES[id] || CASES[id].length < 1);
+    expect(missing).toEqual([]);
+  });
+});
+
+for (const rule of RULES) {
+  describe(rule.meta.id, () => {
+    for (const c of CASES[rule.meta.id] ?? []) {
+      it(c.name, async () => {
+        const doc = await sampleCopy();
+        c.edit?.(doc);
+        let prior: Disclosure | undefined;
+        if (c.prior) {
+          prior = await sampleCopy();
+          c.prior(prior);
+        }
+        const found = ruleFindings(rule as Rule, doc, prior).filter(
+          (f) => c.withInfo || f.severity !== 'info',
+        );
+        expectFindings(found, c.findings);
+      });
+    }
+  });
+}
