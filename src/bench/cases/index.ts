@@ -2,4 +2,3 @@
 import './parse.js';
 import './pdf.js';
 import './office.js';
-import './audit.js';
