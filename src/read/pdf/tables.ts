@@ -14,6 +14,8 @@ const CAPTION =
   /(?:^|\s)(?:编制单位|编制部门|单位名称|部门名称|预算单位|预算部门|部门|单位)[:：]|单位[:：]\s*(?:万元|元|千元)\s*$/;
 /** A line that is only a page number ("- 3 -", "3", "第3页"). */
 const PAGE_NUMBER = /^(?:[-—－\s]*\d{1,4}[-—－\s]*|第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d+\s*页)?)$/;
+/** The label of a table's total row. */
+const TOTAL_LABEL = /^(?:合计|总计)$/;
 /** Notes printed under a table end it. */
 const NOTE = /^(?:注|备注|说明)\s*[:：0-9１-９]/;
 
@@ -211,7 +213,10 @@ export function blockColumns(lines: VisualLine[]): Interval[] {
   const firstBody = lines.findIndex((l) => l.segments.some((s) => hasAmount(s.text)));
   const body = firstBody < 0 ? [] : lines.slice(firstBody);
   const header = firstBody < 0 ? lines : lines.slice(0, firstBody);
-  const bodyCols = project(body.flatMap((l) => l.segments));
+  // "合计" centred in a cell merged over the code and name columns would open a column of its own.
+  const bodyCols = project(
+    body.flatMap((l) => l.segments).filter((seg) => !TOTAL_LABEL.test(seg.text.replace(/\s+/g, ''))),
+  );
   // Side captions ("本年收入 | 本年支出") span whole panels: they name no column of their own.
   const headerSegs = header.filter((l) => !isSideHeader(l)).flatMap((l) => l.segments);
   const covered = (s: Interval) => bodyCols.filter((c) => overlap(c, s) > 0.5).length;
@@ -220,14 +225,24 @@ export function blockColumns(lines: VisualLine[]): Interval[] {
   const extra: Interval[] = [];
   // A header centred in a wide cell may miss the amounts right-aligned (or the codes left-aligned) under it: it
   // then names the nearest body column that has no header of its own, when no other header stands between them.
-  const orphans = bodyCols.filter((c) => !headerSegs.some((h) => overlap(c, h) > 0.5));
+  // Only headers on the same row or below count: a caption above ("项目") spans columns it does not name.
+  const headerRows = header.filter((l) => !isSideHeader(l));
+  const rowOf = new Map<Segment, number>();
+  headerRows.forEach((l, r) => l.segments.forEach((seg) => rowOf.set(seg, r)));
+  const named = new Set<Interval>();
   for (const s of headerSegs) {
     if (covered(s) > 0 || anchored.some((a) => s.x0 >= a.x0 - 1 && s.x1 <= a.x1 + 1)) continue;
+    const row = rowOf.get(s as Segment) ?? 0;
+    const orphans = bodyCols.filter(
+      (c) =>
+        !named.has(c) &&
+        !headerSegs.some((h) => (rowOf.get(h as Segment) ?? 0) >= row && overlap(c, h) > 0.5),
+    );
     const orphan = nearestOrphan(s, orphans, headerSegs, bodyCols);
     if (orphan) {
       orphan.x0 = Math.min(orphan.x0, s.x0);
       orphan.x1 = Math.max(orphan.x1, s.x1);
-      orphans.splice(orphans.indexOf(orphan), 1);
+      named.add(orphan);
       continue;
     }
     extra.push(s);
