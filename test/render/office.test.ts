@@ -1,0 +1,102 @@
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Disclosure } from '../../src/model/schema.js';
+import { renderDocx } from '../../src/render/docx.js';
+import { renderXlsx } from '../../src/render/xlsx.js';
+import { parsedSample } from './helpers.js';
+
+let sample: Disclosure;
+beforeAll(async () => {
+  sample = await parsedSample();
+});
+
+describe('XLSX', () => {
+  let book: ExcelJS.Workbook;
+  beforeAll(async () => {
+    book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(await renderXlsx(sample)) as unknown as ArrayBuffer);
+  });
+
+  it('has one sheet per table, then one per performance form', () => {
+    const names = book.worksheets.map((s) => s.name);
+    expect(names.slice(0, 3)).toEqual(['1 预算收支总表', '2 预算收入总表', '3 预算支出总表']);
+    expect(names).toHaveLength(13 + sample.performanceForms.length);
+    expect(names.every((n) => n.length <= 31)).toBe(true);
+  });
+
+  it('stores 2010301 as the number 1361.58 with the format #,##0.00, in the right columns', () => {
+    const sheet = book.getWorksheet('3 预算支出总表')!;
+    expect(sheet.getCell('A1').value).toBe('2023年预算支出总表');
+    expect(sheet.getCell('A2').value).toBe('单位名称：忻州市人民政府办公室');
+    expect(sheet.getCell('E2').value).toBe('单位：万元');
+    expect([sheet.getCell('C4').value, sheet.getCell('D4').value, sheet.getCell('E4').value]).toEqual([
+      '合计',
+      '基本支出',
+      '项目支出',
+    ]);
+    let found = 0;
+    sheet.eachRow((row) => {
+      if (row.getCell(1).value !== '2010301') return;
+      found = row.number;
+      expect(row.getCell(2).value).toBe('行政运行');
+      expect([row.getCell(3).value, row.getCell(4).value, row.getCell(5).value]).toEqual([
+        1361.58, 1357.12, 4.46,
+      ]);
+      expect(row.getCell(3).numFmt).toBe('#,##0.00');
+    });
+    expect(found).toBeGreaterThan(4);
+    // The header group 2023年预算数 is one merged cell over the three amount columns.
+    expect(sheet.getCell('C3').value).toBe('2023年预算数');
+    expect(sheet.getCell('E3').isMerged).toBe(true);
+  });
+
+  it('keeps empty tables with their note and forms in 元', () => {
+    const empty = book.getWorksheet('10 一般公共预算“三公”经费支出预算表')!;
+    const texts: string[] = [];
+    empty.eachRow((row) => texts.push(String(row.getCell(1).value)));
+    expect(texts).toContain('注：本表无数据');
+    const form = book.worksheets.find((s) => s.name.includes('对外交流与合作洽谈项目经费'))!;
+    const amounts: number[] = [];
+    form.eachRow((row) =>
+      row.eachCell(
+        (c) => c.master.address === c.address && typeof c.value === 'number' && amounts.push(c.value),
+      ),
+    );
+    expect(amounts.slice(0, 2)).toEqual([2400000, 600000]);
+  });
+});
+
+describe('DOCX', () => {
+  let xml: string;
+  beforeAll(async () => {
+    const zip = await JSZip.loadAsync(await renderDocx(sample));
+    xml = await zip.file('word/document.xml')!.async('string');
+  });
+
+  const texts = (fragment: string) =>
+    [...fragment.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]);
+
+  it('holds real Word tables, one per table and per form, with repeated header rows', () => {
+    expect(xml.match(/<w:tbl>/g)).toHaveLength(13 + sample.performanceForms.length);
+    expect(xml).toContain('<w:tblHeader/>');
+  });
+
+  it('has the 2010301 row of the 预算支出总表 with its three amounts, right aligned', () => {
+    // The title is in the contents first, then above its table.
+    const title = '>2023年预算支出总表<';
+    const after = xml.slice(xml.indexOf(title, xml.indexOf(title) + 1));
+    const table = after.slice(after.indexOf('<w:tbl>'), after.indexOf('</w:tbl>'));
+    const rows = [...table.matchAll(/<w:tr(?: [^>]*)?>([\s\S]*?)<\/w:tr>/g)].map((m) => m[1]);
+    const row = rows.find((r) => texts(r)[0] === '2010301')!;
+    expect(texts(row)).toEqual(['2010301', '行政运行', '1,361.58', '1,357.12', '4.46']);
+    expect(row).toContain('<w:jc w:val="right"/>');
+  });
+
+  it('prints the cover, the parts and the glossary as paragraphs', () => {
+    const all = texts(xml);
+    expect(all.slice(0, 2)).toEqual(['忻州市人民政府办公室', '2023年度单位预算公开']);
+    expect(all).toContain('第四部分 名词解释');
+    expect(all).toContain('一、基本支出：指为保障机构正常运转、完成日常工作任务而发生的人员支出和公用支出。');
+  });
+});
