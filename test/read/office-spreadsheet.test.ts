@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readLayoutBytes } from '../../src/read/index.js';
 import { lineText, type LayoutDocument, type LayoutLine } from '../../src/layout/types.js';
 import { sharedRoot } from '../../src/paths.js';
+import { recognize } from '../../src/recognize/index.js';
 
 const XLSX = createRequire(import.meta.url)('xlsx') as typeof import('xlsx');
 const corpus = (name: string) => join(sharedRoot, 'corpus', name);
@@ -234,5 +235,44 @@ describe('numbers as printed', () => {
       [3, true, '2010301\t行政运行\t1361.58'],
       [4, true, '合计\t\t2979.49'],
     ]);
+  });
+});
+
+describe('tables recognised in the corpus spreadsheets', () => {
+  // The templates carry no amounts (checked by hand: the only numbers are function and economic codes), so every
+  // table is recognised by title and read as empty.
+  const UNIT_TABLES: [string, string, string][] = [
+    ['summary', '2026年预算单位财务收支预算总表', '单位收支总表'],
+    ['revenue', '2026年预算单位收入预算总表', '单位收入总表'],
+    ['expenditure', '2026年预算单位支出预算总表', '单位支出总表'],
+    ['fiscal_summary', '2026年预算单位财政拨款收支预算总表', '单位财政拨款收支总表'],
+    ['general_expenditure', '2026年预算单位一般公共预算支出功能分类预算表', '单位一般公共预算拨款表'],
+    ['gov_fund_expenditure', '2026年预算单位政府性基金预算支出功能分类预算表', '单位政府性基金拨款表'],
+    ['state_capital', '2026年预算单位国有资本经营预算支出功能分类预算表', '单位国有资本经营预算拨款表 '],
+    [
+      'general_basic_economic',
+      '2026年预算单位一般公共预算基本支出部门预算经济分类预算表',
+      '单位一般公共预算拨款基本支出明细表',
+    ],
+    ['three_public', '2026年单位“三公”经费和机关运行经费预算表', '单位“三公”经费和机关运行费预算表'],
+  ];
+
+  const tablesOf = async (name: string) =>
+    recognize(await read(name)).tables.map((t) => [t.kind, t.title, t.source?.sheet, t.empty ?? false]);
+
+  it('finds the nine tables of the unit template in XLSX and in XLS', async () => {
+    const expected = UNIT_TABLES.map(([kind, title, sheet]) => [kind, title, sheet, true]);
+    expect(await tablesOf(UNIT_XLSX)).toEqual(expected);
+    expect(await tablesOf(UNIT_XLS)).toEqual(expected);
+  });
+
+  it('finds the nine tables of the department template', async () => {
+    const expected = UNIT_TABLES.map(([kind, title, sheet]) => [
+      kind,
+      title.replace('预算单位', '部门').replace('2026年单位', '2026年部门'),
+      sheet.replace(/^单位/, '部门'),
+      true,
+    ]);
+    expect(await tablesOf(DEPARTMENT_XLSX)).toEqual(expected);
   });
 });
