@@ -98,7 +98,7 @@ export function readText(file: string, bytes: Uint8Array): LayoutDocument {
   const lines: LayoutLine[] = [];
   const raw = text.split(/\r\n|\r|\n/);
   for (let i = 0; i < raw.length; i++) {
-    const content = raw[i].replace(/\u00a0/g, ' ');
+    const content = raw[i].includes('\u00a0') ? raw[i].replace(/\u00a0/g, ' ') : raw[i];
     if (content.trim() === '') continue;
     lines.push({ cells: content.split('\t').map((t) => ({ text: t })), page: 1, line: i + 1 });
   }

@@ -2,7 +2,6 @@
 // PDF and spreadsheet layouts all work), two-sided tables are split into an income and an expenditure panel,
 // and every body line becomes one row per panel with exact decimal cells.
 import type { LayoutLine } from '../layout/types.js';
-import { parseNumber } from '../model/money.js';
 import type { MoneyUnit } from '../model/money.js';
 import type { Cell, Column, Row, RowRole, Table, TableKind } from '../model/schema.js';
 import type { Context } from './context.js';
@@ -15,7 +14,7 @@ import {
   tableTitleOf,
   type TitleMatch,
 } from './lines.js';
-import { clean, codeOf, compact, filled, isNumberText, rowName, splitEnumeration } from './text.js';
+import { amountOf, clean, codeOf, compact, filled, isNumberText, rowName, splitEnumeration } from './text.js';
 import { GROUP_HEADERS, LABEL_HEADERS, sideOfHeader } from './vocabulary.js';
 
 type Side = 'income' | 'expenditure';
@@ -343,12 +342,12 @@ function readRow(line: LayoutLine, panel: Panel, ctx: Context, title: string): R
   let any = false;
   for (const v of panel.values) {
     const printed = text(v.column.index);
-    const parsed = printed === '' ? null : parseNumber(printed);
-    if (parsed === undefined) {
+    const value = amountOf(printed);
+    if (value === undefined) {
       ctx.note('warning', 'non_numeric_cell', `表“${title}”的“${v.label}”列有非数字内容“${printed}”`, line);
     }
     const cell: Cell = {
-      value: parsed ? parsed.value : null,
+      value: value ?? null,
       printed,
       source: ctx.source(line, v.column.index),
     };

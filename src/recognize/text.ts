@@ -4,16 +4,33 @@ import type { LayoutLine } from '../layout/types.js';
 
 const ODD_SPACE = /[\u00a0\u3000\u200b-\u200d\ufeff]/g;
 const ANY_SPACE = /[\s\u00a0\u3000\u200b-\u200d\ufeff]/g;
-const HAS_ANY_SPACE = /[\s\u00a0\u3000\u200b-\u200d\ufeff]/;
+
+/** Whether the text has any whitespace (a character loop: most cells have none, and this runs on every cell). */
+function hasSpace(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (
+      c <= 0x20 ||
+      c === 0xa0 ||
+      c === 0x3000 ||
+      c === 0xfeff ||
+      (c >= 0x2000 && c <= 0x200d) ||
+      c === 0x2028
+    )
+      return true;
+    if (c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x1680 || c === 0x85) return true;
+  }
+  return false;
+}
 
 /** Trims and turns no-break and ideographic spaces into plain spaces. */
 export function clean(text: string): string {
-  return HAS_ANY_SPACE.test(text) ? text.replace(ODD_SPACE, ' ').trim() : text;
+  return hasSpace(text) ? text.replace(ODD_SPACE, ' ').trim() : text;
 }
 
 /** The text without any whitespace (how labels are compared). */
 export function compact(text: string): string {
-  return HAS_ANY_SPACE.test(text) ? text.replace(ANY_SPACE, '') : text;
+  return hasSpace(text) ? text.replace(ANY_SPACE, '') : text;
 }
 
 /** A filled cell: its text cleaned and compacted once, and its column index. */
@@ -23,19 +40,27 @@ export interface FilledCell {
   index: number;
 }
 
-// Lines are classified many times (is it a title? a heading? a note?); their cells are cleaned once.
-const filledCache = new WeakMap<LayoutLine, FilledCell[]>();
+// Lines are classified many times (is it a title? a heading? a note?); their cells are cleaned once and kept on
+// the line under a private symbol (cheaper for the garbage collector than a WeakMap).
+const FILLED = Symbol('filled');
+type CachedLine = LayoutLine & { [FILLED]?: FilledCell[] };
 
 /** Non-empty cells of a line, with their column index. */
 export function filled(line: LayoutLine): FilledCell[] {
-  let out = filledCache.get(line);
+  let out = (line as CachedLine)[FILLED];
   if (out) return out;
   out = [];
   for (let index = 0; index < line.cells.length; index++) {
-    const text = clean(line.cells[index].text);
-    if (text !== '') out.push({ text, compact: compact(text), index });
+    const raw = line.cells[index].text;
+    if (raw === '') continue;
+    if (!hasSpace(raw)) {
+      out.push({ text: raw, compact: raw, index });
+      continue;
+    }
+    const text = raw.replace(ODD_SPACE, ' ').trim();
+    if (text !== '') out.push({ text, compact: text.replace(ANY_SPACE, ''), index });
   }
-  filledCache.set(line, out);
+  (line as CachedLine)[FILLED] = out;
   return out;
 }
 
@@ -73,6 +98,19 @@ export function rowName(label: string): string {
   let t = compact(label);
   t = t.replace(/^其中[:：]/, '');
   return compact(splitEnumeration(t).rest);
+}
+
+const PLAIN_NUMBER = /^(?:\d{1,3}(?:,\d{3})+|[1-9]\d*|0)(?:\.\d+)?$/;
+
+/**
+ * A printed amount as exact decimal text (null for empty or a dash, undefined when not a number). Plain amounts
+ * ("2,979.49") are canonical once their separators are dropped; anything else goes through parseNumber.
+ */
+export function amountOf(text: string): string | null | undefined {
+  if (text === '') return null;
+  if (PLAIN_NUMBER.test(text)) return text.includes(',') ? text.replace(/,/g, '') : text;
+  const parsed = parseNumber(text);
+  return parsed ? parsed.value : parsed;
 }
 
 /** True when a cell holds a printed number (not empty, not a dash). */
