@@ -68,6 +68,8 @@ export function layoutPage(lines: VisualLine[], geo: PageGeometry, carry: PageCa
       prevProse = undefined;
       continue;
     }
+    // "部门： | 江苏省人民检察院": a caption's label and its value belong in one cell.
+    if (isCaption(line)) line.segments = joinLabels(line.segments);
     const cells: LayoutCell[] = line.segments.map((s) => ({
       text: s.text,
       x0: round(s.x0),
@@ -104,6 +106,17 @@ function isPageNumber(line: VisualLine, i: number, lines: VisualLine[], geo: Pag
 }
 
 const text = (l: VisualLine): string => l.segments.map((s) => s.text).join('');
+
+function joinLabels(segs: Segment[]): Segment[] {
+  const out: Segment[] = [];
+  for (const seg of segs) {
+    const last = out[out.length - 1];
+    if (last && /[:：]$/.test(last.text))
+      out[out.length - 1] = { ...last, text: last.text + seg.text, x1: seg.x1 };
+    else out.push(seg);
+  }
+  return out;
+}
 
 function isCaption(l: VisualLine): boolean {
   return CAPTION.test(l.segments.map((s) => s.text).join('  ')) && !l.segments.some((s) => hasAmount(s.text));
