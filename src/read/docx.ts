@@ -48,13 +48,14 @@ interface Table {
   cell: Cell | null;
 }
 
-/** Reads word/document.xml of a guarded archive into layout. */
+/** Reads the main document part (word/document.xml) of a guarded archive into layout. */
 export function readDocx(
   file: string,
   archive: ZipArchive,
+  part = 'word/document.xml',
   limits: DocxLimits = DEFAULT_DOCX_LIMITS,
 ): LayoutDocument {
-  const xml = archive.readText('word/document.xml');
+  const xml = archive.readText(part);
   const lines = new DocxLayout(file, limits).read(xml);
   if (lines.lines.length === 0) throw new ReadError(file, '文档中没有任何文字内容', 'empty');
   return { file, format: 'docx', pages: lines.pages, lines: lines.lines, notes: [] };

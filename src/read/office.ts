@@ -17,7 +17,10 @@ const XLSX = createRequire(import.meta.url)('xlsx') as typeof import('xlsx');
 /** A ZIP container: XLSX or DOCX. */
 export function readZipDocument(file: string, bytes: Uint8Array): LayoutDocument {
   const archive = ZipArchive.open(file, bytes);
-  if (archive.has('word/document.xml')) return readDocx(file, archive);
+  const main = mainPart(archive);
+  if (main?.startsWith('word/') || archive.has('word/document.xml')) {
+    return readDocx(file, archive, main?.startsWith('word/') ? main : 'word/document.xml');
+  }
   if (archive.has('xl/workbook.xml') || archive.has('xl/workbook.bin')) {
     // Count the sheets from the directory so that a workbook of thousands of sheets is refused unparsed.
     const sheets = archive.entries.filter((e) =>
@@ -54,6 +57,18 @@ export function readZipDocument(file: string, bytes: Uint8Array): LayoutDocument
     '是 ZIP 压缩包，但不是 Excel（XLSX）或 Word（DOCX）文件，无法读取',
     'unsupported',
   );
+}
+
+/** The package's main part as its root relationships name it ("word/document.xml"; some producers differ). */
+function mainPart(archive: ZipArchive): string | null {
+  if (!archive.has('_rels/.rels')) return null;
+  const rels = archive.readText('_rels/.rels');
+  for (const m of rels.matchAll(/<Relationship\b[^>]*>/g)) {
+    if (!/Type="[^"]*\/officeDocument"/.test(m[0])) continue;
+    const target = /Target="\/?([^"]+)"/.exec(m[0])?.[1];
+    if (target && archive.has(target)) return target;
+  }
+  return null;
 }
 
 /** An OLE compound file: XLS; a legacy Word .doc or an encrypted Office file is refused with the reason. */

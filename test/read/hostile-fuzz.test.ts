@@ -19,6 +19,9 @@ const CORPUS = [
 ];
 const EXTENSIONS = ['.xlsx', '.xls', '.docx', '.pdf', '.txt', ''];
 const PER_CALL_TIMEOUT_MS = 30_000;
+// Longer campaigns: YUSUAN_FUZZ_RUNS=2000 YUSUAN_FUZZ_SEED=7 npx vitest run test/read/hostile-fuzz.test.ts
+const RUNS = Number(process.env.YUSUAN_FUZZ_RUNS ?? 150);
+const SEED = Number(process.env.YUSUAN_FUZZ_SEED ?? 20261128);
 
 let dir: string;
 const seeds: Uint8Array[] = [];
@@ -149,7 +152,7 @@ describe('fuzzing parseFile with mutated corpus files and random bytes', () => {
         }
         await rm(file);
       }),
-      { seed: 20261128, numRuns: 150, endOnFailure: true },
+      { seed: SEED, numRuns: RUNS, endOnFailure: true },
     );
   }, 600_000);
 });

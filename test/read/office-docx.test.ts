@@ -175,3 +175,22 @@ describe('what Word itself writes', () => {
     ]);
   });
 });
+
+describe('the main part named by the package relationships', () => {
+  it('reads a document whose main part is not word/document.xml', async () => {
+    const xml =
+      `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="${W}"><w:body>` +
+      `${p('2023年单位预算')}</w:body></w:document>`;
+    const rels =
+      '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+      '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" ' +
+      'Target="word/document2.xml"/></Relationships>';
+    const bytes = zipSync({
+      '[Content_Types].xml': strToU8('<Types/>'),
+      '_rels/.rels': strToU8(rels),
+      'word/document2.xml': strToU8(xml),
+    });
+    const doc = await readLayoutBytes('main.docx', bytes);
+    expect(summary(doc)).toEqual([[1, 1, false, '2023年单位预算']]);
+  });
+});
