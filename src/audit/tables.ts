@@ -19,6 +19,19 @@ const ENUM_PREFIX = /^(?:[（(]?[一二三四五六七八九十]+[）)、.．]|[
 
 /** A name as compared: no enumeration prefix, no whitespace, half-width brackets, no quotes. */
 export function normName(name: string): string {
+  let n = NORM.get(name);
+  if (n === undefined) {
+    n = normalise(name);
+    if (NORM.size > 50_000) NORM.clear();
+    NORM.set(name, n);
+  }
+  return n;
+}
+
+/** Names repeat across rules and rows; normalising is regex work worth doing once per distinct name. */
+const NORM = new Map<string, string>();
+
+function normalise(name: string): string {
   return name
     .replace(/[\s\u00a0\u3000]/g, '')
     .replace(ENUM_PREFIX, '')

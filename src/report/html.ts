@@ -23,10 +23,13 @@ mark{padding:0 2px}.sev-error{color:#b00;font-weight:bold}.sev-warning{color:#a6
 /** Anchors: which finding sits where. A finding is placed once, at the most precise place found. */
 class Placement {
   placed = new Set<number>();
+  /** The element id each placed finding is shown at (several findings may share one cell). */
+  target = new Map<number, string>();
   constructor(readonly findings: readonly Finding[]) {}
-  anchor(i: number): string {
+  anchor(i: number, at = `f${i + 1}`): string {
     this.placed.add(i);
-    return `f${i + 1}`;
+    this.target.set(i, at);
+    return at;
   }
 }
 
@@ -49,17 +52,19 @@ function worst(p: Placement, ids: number[]): string {
   return sev.includes('error') ? 'error' : sev.includes('warning') ? 'warning' : 'info';
 }
 
-function mark(p: Placement, ids: number[], content: string, tag: 'td' | 'mark', extra = ''): string {
-  if (!ids.length) return tag === 'td' ? `<td${extra}>${content}</td>` : content;
+function mark(p: Placement, ids: number[], content: string, tag: 'td' | 'mark', numeric = false): string {
+  const n = numeric ? ' n' : '';
+  if (!ids.length)
+    return tag === 'td' ? (numeric ? `<td class="n">${content}</td>` : `<td>${content}</td>`) : content;
   const first = p.anchor(ids[0]);
-  ids.slice(1).forEach((i) => p.anchor(i));
+  ids.slice(1).forEach((i) => p.anchor(i, first));
   const title = esc(
     ids.map((i) => `${SEVERITY_LABEL[p.findings[i].severity]}：${p.findings[i].message}`).join('\n'),
   );
   const refs = ids.map((i) => `<a href="#l${i + 1}">[${i + 1}]</a>`).join('');
   const cls = worst(p, ids);
   if (tag === 'td')
-    return `<td${extra} id="${first}" class="${cls}" title="${title}">${content}<sup>${refs}</sup></td>`;
+    return `<td id="${first}" class="${cls}${n}" title="${title}">${content}<sup>${refs}</sup></td>`;
   return `<mark id="${first}" class="${cls}" title="${title}">${content}</mark><sup>${refs}</sup>`;
 }
 
@@ -73,7 +78,7 @@ function tableHtml(p: Placement, table: Table, index: number): string {
         .map((c) => {
           const cell = row.cells[c.id];
           if (cell && row.side && c.side && c.side !== row.side) return '<td></td>';
-          return mark(p, cellFindings(p, table, row, c.id), esc(cell?.printed ?? ''), 'td', ' class="n"');
+          return mark(p, cellFindings(p, table, row, c.id), esc(cell?.printed ?? ''), 'td', true);
         })
         .join('');
       return `<tr><td>${esc(row.code ?? '')}</td>${label}${cells}</tr>`;
@@ -89,24 +94,27 @@ function tableHtml(p: Placement, table: Table, index: number): string {
   return `<h3 id="t${index}">${title}（单位：${esc(table.unit)}）</h3>\n<table>${head}\n${body}</table>${notes}`;
 }
 
-/** Highlights each finding's excerpt inside a paragraph of its section. */
+const squash = (s: string) => s.replace(/[\s\u3000]/g, '').replace(/[。；;！!？?，,]+$/, '');
+
+/** Highlights, sentence by sentence, every finding whose excerpt is (in) that sentence of its section. */
 function paragraphHtml(p: Placement, text: string, section: string): string {
-  let html = esc(text);
-  p.findings.forEach((f, i) => {
-    if (p.placed.has(i) || f.section !== section || !f.excerpt) return;
-    const needle = esc(f.excerpt.trim());
-    if (!needle || !html.includes(needle)) return;
-    const others = p.findings
-      .map((g, j) => ({ g, j }))
-      .filter(
-        ({ g, j }) =>
-          j !== i && !p.placed.has(j) && g.section === section && g.excerpt?.trim() === f.excerpt!.trim(),
-      )
-      .map(({ j }) => j);
-    html = html.replace(needle, mark(p, [i, ...others], needle, 'mark'));
+  const sentences = text.match(/[^。；;！!？?\n]+[。；;！!？?\n]*/g) ?? [text];
+  const html = sentences.map((sentence) => {
+    const key = squash(sentence);
+    if (key.length < 2) return esc(sentence);
+    const ids: number[] = [];
+    p.findings.forEach((f, i) => {
+      if (p.placed.has(i) || f.section !== section || !f.excerpt) return;
+      const fk = squash(f.excerpt);
+      if (fk.length >= 2 && (key.includes(fk) || fk.includes(key))) ids.push(i);
+    });
+    ids.sort((a, b) => SEVERITY_ORDER[p.findings[a].severity] - SEVERITY_ORDER[p.findings[b].severity]);
+    return mark(p, ids, esc(sentence), 'mark');
   });
-  return `<p>${html}</p>`;
+  return `<p>${html.join('')}</p>`;
 }
+
+const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
 function formHtml(p: Placement, form: PerformanceForm): string {
   const mine = (pred: (f: Finding) => boolean) =>
@@ -181,7 +189,7 @@ function fileHtml(f: FileAudit, n: number): string {
   const unplaced = findings.map((x, i) => ({ x, i })).filter(({ i }) => !p.placed.has(i));
   const list = findings
     .map((x, i) => {
-      const target = p.placed.has(i) ? `#f${i + 1}` : `#u${i + 1}`;
+      const target = `#${p.target.get(i) ?? `u${i + 1}`}`;
       return `<li id="l${i + 1}" value="${i + 1}"><a href="${target}"><span class="sev-${x.severity}">${SEVERITY_LABEL[x.severity]}</span> ${esc(x.message)}</a> <span class="note">${esc(x.rule)}${x.line ? ` · 第${x.line}行` : x.page ? ` · 第${x.page}页` : ''}</span></li>`;
     })
     .join('\n');

@@ -64,7 +64,19 @@ interface Formula {
   label: string;
 }
 
+const FORMULAS = new WeakMap<Table, Map<string, Formula[]>>();
+
+/** The formulas of a table's side, computed once per table. */
 function formulasFor(table: Table, side: Side | undefined): Formula[] {
+  let byside = FORMULAS.get(table);
+  if (!byside) FORMULAS.set(table, (byside = new Map()));
+  const key = side ?? '';
+  let f = byside.get(key);
+  if (!f) byside.set(key, (f = computeFormulas(table, side)));
+  return f;
+}
+
+function computeFormulas(table: Table, side: Side | undefined): Formula[] {
   const cols = new Set((side ? sideColumns(table, side) : table.columns).map((c) => c.id));
   const have = (ids: string[]) => ids.filter((id) => cols.has(id));
   const out: Formula[] = [];

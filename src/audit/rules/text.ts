@@ -25,12 +25,17 @@ export function prose(doc: Disclosure): TextPiece[] {
   return out;
 }
 
+/** The finding's place: its section and the sentence around the match. */
 function pieceAt(p: TextPiece, match: RegExpExecArray): Partial<FindingInput> {
-  const start = Math.max(0, match.index - 30);
+  const before = p.text.slice(0, match.index);
+  const start = Math.max(...['。', '；', ';', '\n'].map((c) => before.lastIndexOf(c))) + 1;
+  const rest = p.text.slice(match.index + match[0].length);
+  const next = rest.search(/[。；;\n]/);
+  const end = match.index + match[0].length + (next < 0 ? rest.length : next + 1);
   const out: Partial<FindingInput> = {
     table: null,
     section: p.section,
-    excerpt: p.text.slice(start, match.index + match[0].length + 30).replace(/\s+/g, ' '),
+    excerpt: p.text.slice(start, end).trim(),
   };
   if (p.source) {
     out.page = p.source.page;
