@@ -39,12 +39,14 @@ function emptyFigures(): FunctionFigures {
   };
 }
 
+/** Adds a leaf's amounts; most sources of a leaf are zero, and skipping them keeps large documents fast. */
 function addFigures(into: FunctionFigures, leaf: FunctionLeaf): void {
   for (const k of SOURCE_KEYS) {
-    into.basic[k] = into.basic[k].plus(dec(leaf.basic[k]));
-    into.project[k] = into.project[k].plus(dec(leaf.project[k]));
+    if (leaf.basic[k] !== '0') into.basic[k] = into.basic[k].plus(dec(leaf.basic[k]));
+    if (leaf.project[k] !== '0') into.project[k] = into.project[k].plus(dec(leaf.project[k]));
   }
-  for (const k of FISCAL_KEYS) into.carryover[k] = into.carryover[k].plus(dec(leaf.carryover[k]));
+  for (const k of FISCAL_KEYS)
+    if (leaf.carryover[k] !== '0') into.carryover[k] = into.carryover[k].plus(dec(leaf.carryover[k]));
 }
 
 const sumOf = (r: Record<string, Decimal>) => total(Object.values(r));

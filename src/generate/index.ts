@@ -67,7 +67,10 @@ export function checkInput(input: GenerateInput): InputFinding[] {
     seen.add(leaf.code);
   }
   const sumFn = (pick: (l: GenerateInput['functions'][number]) => string) =>
-    input.functions.reduce((a, l) => a.plus(pick(l)), new Decimal(0));
+    input.functions.reduce((a, l) => {
+      const v = pick(l);
+      return v === '0' ? a : a.plus(v);
+    }, new Decimal(0));
 
   // 项目支出表 = 项目支出 by source (current year), 上年结转 projects = 上年结转安排.
   for (const carryover of [false, true]) {

@@ -2,6 +2,4 @@
 import './parse.js';
 import './pdf.js';
 import './office.js';
-import './audit.js';
-import './render.js';
 import './generate.js';
