@@ -2,4 +2,6 @@
 import './parse.js';
 import './pdf.js';
 import './office.js';
+import './audit.js';
+import './render.js';
 import './generate.js';
