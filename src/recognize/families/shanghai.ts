@@ -18,7 +18,7 @@ const MARKERS: RegExp[] = [
 export const shanghai: FamilyModule = {
   id: 'shanghai',
   detect(doc) {
-    if (/决算/.test(doc.lines.slice(0, 40).join(''))) return 0;
+    if (/决算总表|决算表/.test(doc.all)) return 0;
     return MARKERS.reduce((n, re) => n + (re.test(doc.all) ? 1 : 0), 0) >= 4 ? 10 : 0;
   },
   tableTitles: [
