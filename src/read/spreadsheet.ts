@@ -49,6 +49,7 @@ export function readSpreadsheet(
         cellStyles: false,
         sheetStubs: false,
         bookVBA: false,
+        dense: true,
         // One row beyond the cap tells a sheet that reaches it from one that stops just short.
         sheetRows: limits.maxRowsPerSheet + 1,
       }),
@@ -105,13 +106,10 @@ function readGrid(file: string, sheetName: string, sheet: WorkSheet, limits: Spr
   const rows = new Map<number, Map<number, string>>();
   let cellCount = 0;
   let width = 0;
-  // Walk the cells that exist rather than the declared range: templates declare A1:IV3380 for 20 used rows.
-  for (const address of Object.keys(sheet)) {
-    if (address.charCodeAt(0) === 33 /* "!" */) continue;
-    const cell = sheet[address] as CellObject;
+  const add = (r: number, c: number, cell: CellObject | undefined) => {
+    if (!cell) return;
     const text = cellText(cell);
-    if (text === '') continue;
-    const { r, c } = XLSX.utils.decode_cell(address);
+    if (text === '') return;
     if (r >= limits.maxRowsPerSheet) {
       throw new ReadError(
         file,
@@ -120,6 +118,7 @@ function readGrid(file: string, sheetName: string, sheet: WorkSheet, limits: Spr
       );
     }
     if (text.length > limits.maxCellChars) {
+      const address = XLSX.utils.encode_cell({ r, c });
       throw new ReadError(
         file,
         `工作表「${sheetName.trim()}」单元格 ${address} 内容超过 ${limits.maxCellChars} 个字符（Excel 上限），疑似异常文件，已拒绝`,
@@ -131,6 +130,19 @@ function readGrid(file: string, sheetName: string, sheet: WorkSheet, limits: Spr
     row.set(c, text);
     cellCount++;
     if (c + 1 > width) width = c + 1;
+  };
+  // Dense sheets (rows of cells) are what we ask SheetJS for: about twice as fast to build as keyed ones.
+  // forEach skips the holes, so a declared range of A1:IV3380 costs only the cells that exist.
+  if (Array.isArray(sheet)) {
+    (sheet as unknown as (CellObject[] | undefined)[]).forEach((cells, r) =>
+      cells?.forEach((cell, c) => add(r, c, cell)),
+    );
+  } else {
+    for (const address of Object.keys(sheet)) {
+      if (address.charCodeAt(0) === 33 /* "!" */) continue;
+      const { r, c } = XLSX.utils.decode_cell(address);
+      add(r, c, sheet[address] as CellObject);
+    }
   }
   const spans = new Map<string, number>();
   for (const m of sheet['!merges'] ?? []) {
