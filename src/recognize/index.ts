@@ -17,7 +17,7 @@ import {
   tableNumberOf,
   tableTitleOf,
 } from './lines.js';
-import { headingOf, Prose } from './prose.js';
+import { contentsKey, Prose } from './prose.js';
 import { readTable } from './table.js';
 import { compact, filled, lineString, splitEnumeration, yearOf } from './text.js';
 
@@ -44,6 +44,7 @@ export function recognize(layout: LayoutDocument): Disclosure {
     }
     if (isContentsHeading(line) && contents.length === 0) {
       i = readContents(lines, i + 1, ctx, contents);
+      prose.setContents(contents);
       prose.started = true;
       continue;
     }
@@ -84,7 +85,7 @@ export function recognize(layout: LayoutDocument): Disclosure {
     i++;
   }
 
-  const metadata = readMetadata(layout, cover, tables, prose, ctx.vocab.family);
+  const metadata = readMetadata(layout, cover, tables, prose, ctx.vocab.family, ctx);
   if (!isDisclosure(tables, forms, prose, metadata.kindFound)) {
     throw new ReadError(
       layout.file,
@@ -116,8 +117,27 @@ function readContents(lines: readonly LayoutLine[], start: number, ctx: Context,
   for (; i < lines.length; i++) {
     const line = lines[i];
     if (filled(line).length === 0) continue;
-    const entry = contentsEntryOf(line);
-    if (!entry) break;
+    let entry = contentsEntryOf(line);
+    if (!entry) {
+      // contents printed without page numbers: title lines until the body repeats the first one
+      const text = lineString(line);
+      const c = compact(text);
+      if (out.length > 0 && c === compact(out[0].title)) break;
+      const last = out[out.length - 1];
+      const numbered = splitEnumeration(text).number !== undefined && c.length <= 45;
+      if (isPartHeading(line) || numbered || tableTitleOf(line, ctx.vocab)) entry = { title: text };
+      else if (
+        last &&
+        last.page === undefined &&
+        c.length <= 8 &&
+        !splitEnumeration(c).number &&
+        !/[。，；]/.test(c)
+      ) {
+        // an entry wrapped onto a second line
+        last.title += c;
+        continue;
+      } else break;
+    }
     const e = splitEnumeration(entry.title);
     const level = /^第.+部分$/.test(e.number ?? '') ? 1 : (e.level ?? 2);
     const toc: TocEntry = { title: entry.title, level: Math.min(level, 4), source: ctx.source(line) };
@@ -171,42 +191,78 @@ const KIND_WORDS: { kind: DocumentKind; pattern: RegExp }[] = [
   { kind: 'department_budget', pattern: /部门预算|预算/ },
 ];
 
+const TITLE_LINE = /(?:19|20)\d{2}\s*年.*(预算|决算)/;
+
+/** The unit named in a title: before the year ("XX局2023年…"), else between the year and 部门预算/单位预算. */
+function unitFromTitle(title: string): string | undefined {
+  const m = /^(.*?)(?:19|20)\d{2}年度?(.*)$/.exec(compact(title));
+  if (!m) return undefined;
+  if (m[1].length >= 2) return m[1];
+  const after = m[2].replace(/(部门|单位)?(预算|决算).*$/, '');
+  return after.length >= 2 ? after : undefined;
+}
+
+/** The year printed most often in the document ("2023年"), when no title states it. */
+function commonYear(texts: readonly string[]): number | null {
+  const counts = new Map<number, number>();
+  for (const t of texts) {
+    for (const m of t.matchAll(/((?:19|20)\d{2})\s*年/g))
+      counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
+  }
+  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+}
+
 function readMetadata(
   layout: LayoutDocument,
   cover: LayoutLine[],
   tables: Table[],
   prose: Prose,
   family: Disclosure['metadata']['family'],
+  ctx: Context,
 ): { metadata: Disclosure['metadata']; kindFound: boolean } {
   // a leading "#" marks a title line in text converted from HTML or Markdown
   const coverTexts = cover.map((l) => lineString(l).replace(/^#+\s*/, ''));
-  const titleIndex = coverTexts.findIndex((t) => /(?:19|20)\d{2}\s*年.*(预算|决算)/.test(t));
-  let title = titleIndex >= 0 ? coverTexts[titleIndex] : undefined;
+  let titleIndex = -1;
+  let title: string | undefined;
+  for (let i = 0; i < coverTexts.length && titleIndex < 0; i++) {
+    // the title may be printed over two lines ("XX办公厅 2018年度" / "部门预算公开")
+    const candidates = [
+      coverTexts[i],
+      i + 1 < coverTexts.length ? `${coverTexts[i]}${coverTexts[i + 1]}` : '',
+    ];
+    const hit = candidates.find((t) => TITLE_LINE.test(t));
+    if (hit) {
+      titleIndex = i;
+      title = hit;
+    }
+  }
   const partTitles = prose.sections.filter((s) => s.level === 1).map((s) => s.title);
   const probe = [title ?? '', ...partTitles, ...tables.map((t) => t.title)].join('\n');
-  const year = yearOf(title ?? '') ?? yearOf(partTitles.join('\n')) ?? yearOf(tables[0]?.title ?? '') ?? 0;
+  const year =
+    yearOf(title ?? '') ??
+    yearOf(partTitles.join('\n')) ??
+    yearOf(tables.map((t) => t.title).join('\n')) ??
+    commonYear(layout.lines.slice(0, 400).map(lineString));
+  if (year === null) ctx.note('warning', 'year_missing', '文件中没有找到预算/决算年度');
   const kindHit = KIND_WORDS.find((k) => k.pattern.test(compact(title ?? partTitles.join(''))));
   const kind = kindHit?.kind ?? KIND_WORDS.find((k) => k.pattern.test(probe))?.kind ?? 'unit_budget';
-  // the unit: the name printed above the tables most often, else the cover line above the title
+  // the unit: the name printed above the tables most often, else the cover line above the title, else the title
   const counts = new Map<string, number>();
   for (const t of tables) if (t.unitName) counts.set(t.unitName, (counts.get(t.unitName) ?? 0) + 1);
   let unit: string | undefined = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
-  if (!unit && titleIndex > 0) unit = compact(coverTexts[titleIndex - 1]);
-  if (!unit && title) unit = compact(title).split(/(?:19|20)\d{2}/)[0] || undefined;
-  if (
-    title &&
-    unit &&
-    !compact(title).startsWith(unit) &&
-    titleIndex > 0 &&
-    compact(coverTexts[titleIndex - 1]) === unit
-  )
+  const above = titleIndex > 0 ? compact(coverTexts[titleIndex - 1]) : '';
+  const aboveIsName = above.length >= 2 && above.length <= 30 && !/\d/.test(above);
+  if (!unit && aboveIsName) unit = above;
+  if (!unit && title) unit = unitFromTitle(title);
+  if (!unit) ctx.note('warning', 'unit_missing', '文件中没有找到单位/部门名称');
+  if (title && unit && aboveIsName && above === unit && !compact(title).includes(unit))
     title = `${unit}${compact(title)}`;
   const sources: Disclosure['metadata']['sources'] = [
     { file: layout.file, format: layout.format, ...(layout.format === 'txt' ? {} : { pages: layout.pages }) },
   ];
   const metadata: Disclosure['metadata'] = {
     unit: unit ?? '',
-    year: year >= 1990 && year <= 2100 ? year : 1990,
+    year: year !== null && year >= 1990 && year <= 2100 ? year : 1990,
     kind,
     family,
     sources,
@@ -214,27 +270,32 @@ function readMetadata(
   if (title) metadata.title = compact(title);
   const region = /^(.+?[省市区县])/.exec(unit ?? '');
   if (region) metadata.region = region[1];
-  return { metadata, kindFound: kindHit !== undefined && year > 0 };
+  return { metadata, kindFound: kindHit !== undefined && year !== null };
 }
 
 /** Contents entries that the body does not have: the document was cut short, or the contents are wrong. */
 function checkCompleteness(ctx: Context, contents: TocEntry[], tables: Table[], prose: Prose): void {
   if (contents.length === 0) return;
-  const tableTitles = new Set(tables.map((t) => normalizeTitle(t.title)));
-  const sectionTitles = new Set(prose.sections.map((s) => compact(s.title)));
-  const missing = contents.filter((entry) => {
-    const e = splitEnumeration(entry.title);
-    const title = compact(headingOf(entry.title)?.title ?? e.rest);
-    if (sectionTitles.has(title) || sectionTitles.has(compact(e.rest))) return false;
-    return !tableTitles.has(normalizeTitle(entry.title));
+  const tableTitles = tables.map((t) => normalizeTitle(t.title));
+  const sectionTitles = prose.sections.map((s) => compact(s.title));
+  const found = contents.map((entry) => {
+    const rest = compact(splitEnumeration(entry.title).rest);
+    const key = contentsKey(entry.title);
+    if (sectionTitles.some((t) => t === rest || (key.length >= 2 && t.endsWith(key)))) return true;
+    const norm = normalizeTitle(entry.title);
+    return tableTitles.some((t) => t === norm || (norm.length >= 4 && t.endsWith(norm)));
   });
+  const missing = contents.filter((_, k) => !found[k]);
   if (missing.length === 0) return;
   const list = missing
     .slice(0, 3)
     .map((m) => m.title)
     .join('、')
     .concat(missing.length > 3 ? '等' : '');
-  if (missing.includes(contents[contents.length - 1])) {
+  // a document cut short loses the tail of its contents; gaps elsewhere are a contents/body mismatch
+  const firstMissing = found.indexOf(false);
+  const tail = firstMissing > 0 && found.slice(firstMissing).every((f) => !f);
+  if (tail) {
     ctx.note('error', 'incomplete', `文件不完整：目录所列的${missing.length}项内容在正文中未找到（${list}）`);
   } else {
     ctx.note('warning', 'contents_mismatch', `目录所列的${missing.length}项内容在正文中未找到（${list}）`);

@@ -7,9 +7,21 @@ import type { Vocabulary } from './family.js';
 import { clean, compact, filled, lineString } from './text.js';
 import { FORM_TITLE, PART_HEADING, TABLE_NUMBER, TITLE_NOISE } from './vocabulary.js';
 
+/** 第X部分 …, possibly split into cells by the layout ("第一部分 | 部门概况"); not a contents entry. */
 export function isPartHeading(line: LayoutLine): boolean {
   const f = filled(line);
-  return f.length === 1 && PART_HEADING.test(f[0].compact) && !isContentsEntry(line);
+  return (
+    f.length >= 1 &&
+    f.length <= 3 &&
+    PART_HEADING.test(f[0].compact) &&
+    compactLine(f).length <= 40 &&
+    !/[。；]/.test(compactLine(f)) &&
+    !isContentsEntry(line)
+  );
+}
+
+function compactLine(f: { compact: string }[]): string {
+  return f.map((c) => c.compact).join('');
 }
 
 /** A printed table number alone on its line ("预算公开表1"). */

@@ -1,7 +1,7 @@
 // The prose of a disclosure: parts (第X部分), numbered sections and their paragraphs, the 概况 (duties,
 // organisation, units included) and the glossary (名词解释). Lines arrive in document order from index.ts.
 import type { LayoutLine } from '../layout/types.js';
-import type { GlossaryEntry, Overview, Paragraph, Section, SectionKind } from '../model/schema.js';
+import type { GlossaryEntry, Overview, Paragraph, Section, SectionKind, TocEntry } from '../model/schema.js';
 import type { Context } from './context.js';
 import { clean, compact, lineString, splitEnumeration } from './text.js';
 
@@ -21,6 +21,13 @@ export function headingOf(text: string): { number: string; level: number; title:
   return { number: e.number, level: e.level, title: e.rest.replace(/[:：。]\s*$/, '').trim() };
 }
 
+/** What identifies a contents entry's heading in the body: its title without number, year and 单位/部门. */
+export function contentsKey(title: string): string {
+  return compact(splitEnumeration(title).rest)
+    .replace(/^(?:19|20)\d{2}年度?/, '')
+    .replace(/^(单位|部门)/, '');
+}
+
 export class Prose {
   readonly sections: Section[] = [];
   readonly glossary: GlossaryEntry[] = [];
@@ -31,8 +38,29 @@ export class Prose {
   private collectingUnits = false;
   /** True once a part heading or a numbered section has been seen (lines before it are the cover). */
   started = false;
+  /** Contents entries whose headings the body prints without their number ("XX单位主要职能"). */
+  private unnumbered: { key: string; number: string; level: number }[] = [];
 
   constructor(private readonly ctx: Context) {}
+
+  /** The contents tell which short unnumbered lines of the body are headings. */
+  setContents(entries: readonly TocEntry[]): void {
+    for (const e of entries) {
+      const split = splitEnumeration(e.title);
+      const key = contentsKey(e.title);
+      if (split.number && split.level && split.level >= 2 && key.length >= 2)
+        this.unnumbered.push({ key, number: split.number, level: split.level });
+    }
+  }
+
+  private unnumberedHeading(text: string): { number: string; level: number; title: string } | null {
+    const c = compact(text);
+    if (c.length > 40 || /[。，；：:,;]/.test(c) || splitEnumeration(c).number) return null;
+    const k = this.unnumbered.findIndex((u) => c.endsWith(u.key));
+    if (k < 0) return null;
+    const [u] = this.unnumbered.splice(k, 1);
+    return { number: u.number, level: u.level, title: text };
+  }
 
   private kindOf(title: string): SectionKind | null {
     const t = compact(title);
@@ -74,7 +102,7 @@ export class Prose {
   /** Any other line of prose: a numbered heading or a paragraph. Returns false for cover lines. */
   line(line: LayoutLine): boolean {
     const text = lineString(line);
-    const heading = headingOf(text);
+    const heading = headingOf(text) ?? this.unnumberedHeading(text);
     const glossaryTop = this.stack.find((s) => s.kind === 'glossary');
     const asEntry = this.inGlossary() && heading && (!glossaryTop || heading.level > glossaryTop.level);
     if (heading && !asEntry) {
