@@ -2,6 +2,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { ReadError } from './errors.js';
 import { readText } from './text.js';
+import { containPdfjsRejections } from './contain.js';
 import { readPdf } from './pdf/index.js';
 import type { LayoutDocument } from '../layout/types.js';
 
@@ -45,6 +46,8 @@ export function registerReader(kind: Sniffed, reader: Reader): void {
 export async function readLayoutBytes(file: string, bytes: Uint8Array): Promise<LayoutDocument> {
   if (bytes.byteLength === 0) throw new ReadError(file, '文件为空', 'empty');
   const kind = sniff(bytes);
+  // pdfjs leaves rejected prefetches behind on damaged files: they must not crash the process (contain.ts).
+  if (kind === 'pdf') containPdfjsRejections();
   const reader = readers[kind];
   if (!reader) throw new ReadError(file, `暂不支持该文件格式（${kind}）`, 'unsupported');
   return reader(file, bytes);

@@ -1,6 +1,9 @@
 // Hostile input: every broken, disguised or oversized file ends in one ReadError naming the file and the reason in
 // Chinese, before it can cost unbounded time or memory.
-import { readFile } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -9,7 +12,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readLayoutBytes, ReadError, sniff } from '../../src/read/index.js';
 import { readSpreadsheet } from '../../src/read/spreadsheet.js';
 import { ZipArchive } from '../../src/read/zip.js';
-import { sharedRoot } from '../../src/paths.js';
+import { bundledSamplePath, packageRoot, sharedRoot } from '../../src/paths.js';
+import { isPdfjsRejection } from '../../src/read/contain.js';
 
 const XLSX = createRequire(import.meta.url)('xlsx') as typeof import('xlsx');
 const corpus = (name: string) => join(sharedRoot, 'corpus', name);
@@ -283,5 +287,38 @@ describe('content decides the format, not the extension', () => {
     const e = await failure('x.xlsx', random);
     expect(e.message.startsWith('x.xlsx：')).toBe(true);
     expect(e.code).toBe('binary');
+  });
+});
+
+describe('rejections pdfjs leaves behind', () => {
+  it('recognises errors raised inside pdfjs-dist and nothing else', async () => {
+    const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    expect(isPdfjsRejection(new pdfjs.InvalidPDFException('Invalid PDF structure.'))).toBe(true);
+    expect(isPdfjsRejection(new Error('Invalid PDF structure.'))).toBe(false);
+    expect(isPdfjsRejection('pdfjs-dist')).toBe(false);
+  });
+
+  // A corpus PDF with a byte changed every 997 bytes: pdfjs rejects a page-dictionary prefetch nobody awaits.
+  // Unhandled, that rejection crashed `yusuan parse` with a stack trace and lost the other files of the call.
+  // Run as a child process (the compiled command line, built by `npm test`'s setup), since the test runner
+  // itself reports every unhandled rejection.
+  const cli = join(packageRoot, 'dist', 'read', 'contain.js');
+  it.runIf(existsSync(cli))('a damaged PDF ends in one message and the next file is still read', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'yusuan-hostile-'));
+    const damaged = new Uint8Array(await readFile(corpus('上海_普陀区人民政府办公室_2025_单位预算.pdf')));
+    for (let i = 2000; i < damaged.length; i += 997) damaged[i] ^= 0x5a;
+    const bad = join(dir, 'bad.pdf');
+    await writeFile(bad, damaged);
+    const run = spawnSync(
+      process.execPath,
+      [join(packageRoot, 'bin', 'yusuan.js'), 'parse', '--format', 'cells', bad, bundledSamplePath()],
+      { encoding: 'utf8', timeout: 120_000 },
+    );
+    await rm(dir, { recursive: true, force: true });
+    expect(run.status).toBe(2);
+    const errors = run.stderr.trim().split('\n');
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/^错误：.*bad\.pdf：PDF/);
+    expect(run.stdout).toContain('expenditure,2010301,行政运行,total,1361.58,万元');
   });
 });
