@@ -84,7 +84,7 @@ const source =
 /** Ordered: the first pattern that matches the subject decides. */
 const BINDINGS: { re: RegExp; topics?: SectionTopic[]; resolve: Resolver }[] = [
   {
-    re: /(当年拨款|资金|经费|金额)$/,
+    re: /^(一般公共预算|财政拨款)?当年拨款$|^涉及.*(拨款|资金)$/,
     topics: ['performance'],
     resolve: id('general.project', 'expenditure.project', 'projects.total'),
   },
@@ -123,8 +123,15 @@ const BINDINGS: { re: RegExp; topics?: SectionTopic[]; resolve: Resolver }[] = [
   { re: /事业收入$/, resolve: source('business_income') },
   { re: /基本支出$/, resolve: id('expenditure.basic', 'general.basic') },
   { re: /项目支出$/, resolve: id('expenditure.project', 'general.project') },
-  { re: /(预算收入|收入预算)(总额)?$/, resolve: id('income.grand_total') },
-  { re: /(支出预算|预算支出)(总额)?$/, resolve: id('expenditure.grand_total') },
+  // Only the unqualified headline: "财政拨款支出预算" or "一般公共预算…收入" name a part, not the total.
+  {
+    re: /^(?!.*(财政拨款|一般公共预算|政府性基金|国有资本|基本|项目|结转)).*(预算收入|收入预算)(总额)?$/,
+    resolve: id('income.grand_total'),
+  },
+  {
+    re: /^(?!.*(财政拨款|一般公共预算|政府性基金|国有资本|基本|项目|结转)).*(支出预算|预算支出)(总额)?$/,
+    resolve: id('expenditure.grand_total'),
+  },
 ];
 
 /** The fact a claim describes, or undefined when none can be named. */

@@ -64,7 +64,7 @@ export const codesConsistent: Rule = {
     for (const table of ctx.doc.tables) {
       const family = ECONOMIC_KINDS.has(table.kind) ? 'eco' : 'func';
       for (const row of table.rows) {
-        if (!row.code) continue;
+        if (!row.code || !row.name.trim()) continue;
         const key = `${family}:${row.code}`;
         const first = names.get(key);
         if (!first) {

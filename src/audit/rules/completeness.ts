@@ -22,6 +22,21 @@ const TABLE_NAMES: Record<string, string> = {
   projects: '项目支出表',
 };
 
+const TABLE_KEYWORD: Record<string, RegExp> = {
+  summary: /收支.*总表/,
+  revenue: /收入(预算|决算)?(总)?表/,
+  expenditure: /支出(预算|决算)?(总)?表/,
+  fiscal_summary: /财政拨款收(入)?支(出)?/,
+  general_expenditure: /一般公共预算.*支出/,
+  general_basic_economic: /基本支出/,
+  three_public: /三公/,
+  operating_costs: /机关运行经费/,
+  procurement: /政府采购/,
+  projects: /项目支出/,
+  gov_fund_expenditure: /政府性基金/,
+  state_capital: /国有资本/,
+};
+
 const CORE = [
   'summary',
   'revenue',
@@ -73,10 +88,21 @@ export const requiredTables: Rule = {
     const partial = doc.importNotes.some((n) => n.level === 'error');
     for (const kind of required) {
       if (doc.tables.some((t) => t.kind === kind)) continue;
+      // A table printed but not recognised is our reading, not a gap in the document.
+      const key = TABLE_KEYWORD[kind];
+      const twice = (k: string) => doc.tables.filter((t) => t.kind === k).length > 1;
+      const unread =
+        key &&
+        doc.tables.find(
+          (t) => t.kind !== kind && key.test(t.title) && (t.kind === 'unknown' || twice(t.kind)),
+        );
+      const doubt = partial || !!unread;
       ctx.report({
         table: kind,
-        severity: partial ? 'warning' : undefined,
-        message: `缺少${TABLE_NAMES[kind] ?? kind}${partial ? '（文件未能完整读取，请人工确认）' : ''}`,
+        severity: doubt ? 'warning' : undefined,
+        message: unread
+          ? `未能确认${TABLE_NAMES[kind] ?? kind}：“${unread.title}”可能就是该表，但未能识别其结构，请人工确认`
+          : `缺少${TABLE_NAMES[kind] ?? kind}${partial ? '（文件未能完整读取，请人工确认）' : ''}`,
       });
     }
   },

@@ -1,4 +1,5 @@
 // Identities across tables (勾稽关系, DOMAIN.md §4).
+import { RETIRED_NAMES } from '../../catalog/index.js';
 import { Amount } from '../../model/money.js';
 import type { Row, Table } from '../../model/schema.js';
 import { cellAmount, compareAmounts, type Comparison } from '../amounts.js';
@@ -108,6 +109,11 @@ export const summaryExpenditure: Rule = {
   },
 };
 
+function currentName(name: string): string {
+  const n = normName(name);
+  return RETIRED_NAMES.find((r) => r.name === n)?.successor ?? n;
+}
+
 /** Compares class rows (类) of a two-sided table, matched by name, with the 3-digit rows of a coded table. */
 function byClassName(
   ctx: RuleContext,
@@ -118,10 +124,11 @@ function byClassName(
   severity?: Severity,
 ): void {
   const classes = new Map<string, Row>();
-  for (const [code, row] of codedRows(coded)) if (code.length === 3) classes.set(normName(row.name), row);
+  for (const [code, row] of codedRows(coded)) if (code.length === 3) classes.set(currentName(row.name), row);
   for (const row of sideRows(sided, 'expenditure')) {
     if (roleOf(row) !== 'item') continue;
-    const name = normName(row.name || row.label);
+    // A class printed under its retired name is still the same class (text.outdated-name reports the name).
+    const name = currentName(row.name || row.label);
     const other = classes.get(name);
     const mine = cellFact(sided, row, sidedCol, row.name);
     if (!mine) continue;

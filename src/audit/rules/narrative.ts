@@ -125,22 +125,46 @@ export const narrativeShare: Rule = {
     basis: '“占X%”应等于该项金额除以总额，误差不超过两者及百分数的印刷精度',
   },
   check(ctx) {
-    for (const claim of amountClaims(ctx)) {
+    const all = amountClaims(ctx);
+    all.forEach((c, i) => ORDER.set(c, i));
+    for (const claim of all) {
       if (!claim.share || !claim.whole) continue;
-      const whole = claim.whole.amount;
-      if (whole.isZero()) continue;
-      const { low, high, exact } = shareInterval(claim.amount, whole, claim.share);
-      const printed = claim.share.value;
-      if (printed.gte(low) && printed.lte(high)) continue;
+      // The whole is usually the paragraph's first amount; a share may also refer to another total stated before
+      // it in the same section. It is wrong only when no such total explains it.
+      const candidates = [
+        claim.whole,
+        ...all.filter((c) => c !== claim.whole && !c.share && before(c, claim)),
+      ];
+      const agrees = candidates.some((w) => {
+        if (w.amount.isZero()) return true;
+        const { low, high } = shareInterval(claim.amount, w.amount, claim.share!);
+        return claim.share!.value.gte(low) && claim.share!.value.lte(high);
+      });
+      if (agrees) continue;
+      const { exact } = shareInterval(claim.amount, claim.whole.amount, claim.share);
+      const expected = `${exact!.toFixed(claim.share.scale, Decimal.ROUND_HALF_UP)}%`;
       ctx.report({
         ...claimAt(claim),
-        message: `“${claim.subject}${claim.text}，占${claim.share.text}”：按总额${claim.whole.text}计算应占${exact!.toFixed(claim.share.scale, Decimal.ROUND_HALF_UP)}%`,
-        expected: `${exact!.toFixed(claim.share.scale, Decimal.ROUND_HALF_UP)}%`,
+        message: `“${claim.subject}${claim.text}，占${claim.share.text}”：按总额${claim.whole.text}计算应占${expected}`,
+        expected,
         actual: claim.share.text,
       });
     }
   },
 };
+
+/** True when `a` is printed before `b` in the same section. */
+function before(a: AmountClaim, b: AmountClaim): boolean {
+  if (a.place.sectionIndex !== b.place.sectionIndex || a.place.section !== b.place.section) return false;
+  return (
+    a.place.paragraph < b.place.paragraph || (a.place.paragraph === b.place.paragraph && order(a) < order(b))
+  );
+}
+
+const ORDER = new WeakMap<AmountClaim, number>();
+function order(c: AmountClaim): number {
+  return ORDER.get(c) ?? 0;
+}
 
 /** The previous year's amount a change implies: current − increase, current + decrease. */
 export function impliedPrior(
@@ -284,7 +308,13 @@ export const narrativeCount: Rule = {
   check(ctx) {
     const facts = ctx.facts();
     for (const claim of ctx.claims().filter((c): c is CountClaim => c.kind === 'count')) {
-      if (claim.list && !claim.list.open && claim.list.items.length !== claim.count)
+      // A list of fewer than two items was not read as a list (a wrapped or garbled sentence).
+      if (
+        claim.list &&
+        !claim.list.open &&
+        claim.list.items.length >= 2 &&
+        claim.list.items.length !== claim.count
+      )
         ctx.report({
           ...claimAt(claim),
           message: `说明称${claim.count}个${claim.noun}，随后列举了${claim.list.items.length}个`,

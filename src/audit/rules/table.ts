@@ -84,7 +84,18 @@ function computeFormulas(table: Table, side: Side | undefined): Formula[] {
   const bp = have(['basic', 'project', 'reserve']);
   if (bp.length >= 2) out.push({ total: 'total', alternatives: [bp], label: '合计 = 基本支出 + 项目支出' });
   const pp = have(['personnel', 'public']);
-  if (pp.length >= 2) out.push({ total: 'total', alternatives: [pp], label: '合计 = 人员经费 + 公用经费' });
+  if (pp.length >= 2) {
+    // 人员经费 and 公用经费 make up 基本支出; only without a 基本支出 column do they add to the total directly.
+    if (cols.has('basic'))
+      out.push({ total: 'basic', alternatives: [pp], label: '基本支出 = 人员经费 + 公用经费' });
+    else if (cols.has('project'))
+      out.push({
+        total: 'total',
+        alternatives: [[...pp, 'project']],
+        label: '合计 = 人员经费 + 公用经费 + 项目支出',
+      });
+    else out.push({ total: 'total', alternatives: [pp], label: '合计 = 人员经费 + 公用经费' });
+  }
   const cc = have(['current', 'carryover']);
   if (cc.length >= 2 && !cols.has('general_public'))
     out.push({ total: 'total', alternatives: [cc], label: '合计 = 当年预算安排 + 上年结转' });
@@ -335,6 +346,8 @@ export const economicGroupsRule: Rule = {
         const groups = economicGroups(table);
         const cols = table.columns.map((c) => c.id).filter((id) => table.rows.some((r) => r.cells[id]));
         for (const { group, items } of groups) {
+          // A group line printed without any amount is a heading, not a subtotal.
+          if (!Object.values(group.cells).some((c) => c.value != null)) continue;
           if (items.length) checkColumnSum(ctx, table, group, items, cols, `“${group.name}”= 其下各款之和`);
         }
         const total = totalRow(table);
