@@ -42,9 +42,21 @@ export const DEFAULT_TIMEOUT_MS = 60_000;
 type PdfjsModule = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 let pdfjsPromise: Promise<PdfjsModule> | undefined;
 
-/** Loads pdfjs once per process (the import costs ~100 ms). */
+/**
+ * Loads pdfjs once per process (the import costs ~100 ms). The worker module is loaded here too and handed to
+ * pdfjs as its in-process "fake worker", so no second import happens on the first document. The legacy build's
+ * core-js polyfills replace Array.prototype.push process-wide with a slower one (forced for an edge case of
+ * array-likes longer than 2^32); the native push is put back, which made text extraction ~15% cheaper.
+ */
 function loadPdfjs(): Promise<PdfjsModule> {
-  pdfjsPromise ??= import('pdfjs-dist/legacy/build/pdf.mjs');
+  pdfjsPromise ??= (async () => {
+    const nativePush = Array.prototype.push;
+    const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    const worker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+    (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
+    Array.prototype.push = nativePush;
+    return pdfjs;
+  })();
   return pdfjsPromise;
 }
 
