@@ -12,7 +12,7 @@ import {
   type GenerateInput,
   type SourceKey,
 } from './input-schema.js';
-import { chineseNumber, column, dec, row, table, total, ZERO } from './tables.js';
+import { cell, cells, chineseNumber, column, dec, row, table, total, ZERO } from './tables.js';
 
 /** Printed names of the income sources, as the 收支总表 lists them. */
 export const SOURCE_NAMES: Record<SourceKey, string> = {
@@ -553,4 +553,103 @@ export function deriveTables(input: GenerateInput, nodes: FunctionNode[]): Table
     );
   }
   return tables;
+}
+
+/** Titles of the Shanghai 9-table set (corpus INDEX.md, 结构差异 1); `{y}` is the year. */
+const SHANGHAI_TITLES: Partial<Record<string, string>> = {
+  summary: '{y}年预算单位财务收支预算总表',
+  revenue: '{y}年预算单位收入预算总表',
+  expenditure: '{y}年预算单位支出预算总表',
+  fiscal_summary: '{y}年预算单位财政拨款收支预算总表',
+  general_expenditure: '{y}年预算单位一般公共预算支出功能分类预算表',
+  gov_fund_expenditure: '{y}年预算单位政府性基金预算支出功能分类预算表',
+  state_capital: '{y}年预算单位国有资本经营预算支出功能分类预算表',
+  general_basic_economic: '{y}年预算单位一般公共预算基本支出部门预算经济分类预算表',
+  three_public: '{y}年单位“三公”经费和机关运行经费预算表',
+};
+
+/**
+ * The Shanghai set from the same computations: its 财务收支预算总表 splits expenditure by 基本/项目 instead of
+ * 当年/结转, its 收入预算总表 has a 财政拨款 column, its 国有资本经营 table lists function rows like the other
+ * budgets, and there is no 政府性基金收入 table. Layout (numbering, 元, 类/款/项 columns) is the renderer's.
+ */
+export function shanghaiTables(input: GenerateInput, nodes: FunctionNode[], shanxi: Table[]): Table[] {
+  const y = String(input.unit.year);
+  const all = emptyFigures();
+  for (const leaf of input.functions) addFigures(all, leaf);
+  const classFig = new Map(nodes.filter((n) => n.level === 1).map((n) => [n.code, n.figures]));
+  const byName = new Map(FUNCTION_CLASSES.map(([code, name]) => [name, code]));
+  const useValues = (f: FunctionFigures | undefined) => {
+    const basic = f ? sumOf(f.basic) : ZERO;
+    const project = f ? sumOf(f.project).plus(carryoverOf(f)) : ZERO;
+    return { total: basic.plus(project), basic, project };
+  };
+  const out: Table[] = [];
+  let n = 0;
+  for (const t of shanxi) {
+    if (t.kind === 'gov_fund_revenue') continue;
+    let next: Table = t;
+    if (t.kind === 'summary') {
+      const rows = t.rows.map((r) => {
+        if (r.side !== 'expenditure') return r;
+        const f =
+          r.role === 'item'
+            ? classFig.get(byName.get(r.name) ?? '')
+            : r.role === 'year_end_carryover'
+              ? undefined
+              : all;
+        return { ...r, cells: cells(useValues(f)) };
+      });
+      next = {
+        ...t,
+        columns: [
+          column('amount', '本年收入/预算数', 'income'),
+          column('total', '本年支出/预算数/合计', 'expenditure'),
+          column('basic', '本年支出/预算数/基本支出', 'expenditure'),
+          column('project', '本年支出/预算数/项目支出', 'expenditure'),
+        ],
+        rows,
+      };
+    } else if (t.kind === 'revenue') {
+      const rows = t.rows.map((r) => {
+        const fiscal = FISCAL_KEYS.reduce((a, k) => a.plus(dec(r.cells[k]?.value)), ZERO);
+        return { ...r, cells: { total: r.cells.total, fiscal: cell(fiscal), ...omit(r.cells, 'total') } };
+      });
+      const [first, ...rest] = t.columns;
+      next = { ...t, columns: [first, column('fiscal', '本年收入/财政拨款收入'), ...rest], rows };
+    } else if (t.kind === 'state_capital') {
+      const pick = (f: FunctionFigures) => {
+        const basic = f.basic.state_capital;
+        const project = f.project.state_capital;
+        return { total: basic.plus(project), basic, project };
+      };
+      const rows = [row({ name: '合计', role: 'total', values: pick(all) })];
+      for (const node of nodes)
+        if (nonZero(pick(node.figures))) rows.push(functionRow(node, pick(node.figures)));
+      next = table(
+        'state_capital',
+        t.title,
+        [
+          column('total', '国有资本经营预算支出/合计'),
+          column('basic', '国有资本经营预算支出/基本支出'),
+          column('project', '国有资本经营预算支出/项目支出'),
+        ],
+        rows,
+        { unitName: input.unit.name },
+      );
+    }
+    out.push({ ...next, title: SHANGHAI_TITLES[t.kind]?.replace('{y}', y) ?? next.title });
+  }
+  // The Shanghai order: the three budgets' function tables together, then the economic and 三公 tables.
+  const order = Object.keys(SHANGHAI_TITLES);
+  const rank = (t: Table) => (order.includes(t.kind) ? order.indexOf(t.kind) : order.length);
+  return out
+    .map((t, i) => ({ t, i }))
+    .sort((a, b) => rank(a.t) - rank(b.t) || a.i - b.i)
+    .map(({ t }) => ({ ...t, number: `${++n}.` }));
+}
+
+function omit<T extends Record<string, unknown>>(o: T, key: string): T {
+  const { [key]: _drop, ...rest } = o;
+  return rest as T;
 }

@@ -10,7 +10,7 @@ import {
   writeExplanation,
   type ExplanationFacts,
 } from '../narrative/write.js';
-import { deriveTables, functionTree } from './derive.js';
+import { deriveTables, functionTree, shanghaiTables } from './derive.js';
 import { defaultGlossary } from './glossary.js';
 import {
   FISCAL_KEYS,
@@ -306,7 +306,10 @@ export function generate(
       organisation: input.overview.organisation.map((text) => ({ text })),
       unitsIncluded: input.unit.unitsIncluded,
     },
-    tables: deriveTables(input, nodes),
+    tables:
+      input.unit.family === 'shanghai'
+        ? shanghaiTables(input, nodes, deriveTables(input, nodes))
+        : deriveTables(input, nodes),
     performanceForms: input.performanceForms,
     glossary: input.glossary ?? defaultGlossary(input.unit.family),
   });

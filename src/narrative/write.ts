@@ -122,8 +122,11 @@ export function writeExplanation(doc: Disclosure, facts: ExplanationFacts = {}):
   const expRow = roleRow(summary, 'grand_total', 'expenditure');
   const expTotal = value(expRow, 'total');
   const expYearRow = roleRow(summary, 'year_total', 'expenditure');
-  const expCurrent = value(expYearRow, 'current');
-  const expCarry = value(expYearRow, 'carryover');
+  // Families whose summary splits expenditure by 基本/项目 (Shanghai) say nothing of 当年/结转 there: the income
+  // side says it.
+  const split = expYearRow && 'current' in expYearRow.cells;
+  const expCurrent = split ? value(expYearRow, 'current') : incomeYear;
+  const expCarry = split ? value(expYearRow, 'carryover') : incomeCarry;
 
   // 一、收支数据变动情况及原因
   {

@@ -171,3 +171,49 @@ describe('synthetic disclosures', () => {
     ).toBeGreaterThan(150);
   });
 });
+
+describe('Shanghai family from the same leaves', () => {
+  const { disclosure: doc, ok } = generate(syntheticInput({ seed: 9, family: 'shanghai', govFund: true }), {
+    audit: false,
+  });
+
+  it('uses the Shanghai titles and leaves out the 政府性基金收入 table', () => {
+    expect(ok).toBe(true);
+    expect(doc.tables.slice(0, 9).map((t) => `${t.number} ${t.title}`)).toEqual([
+      `1. ${doc.metadata.year}年预算单位财务收支预算总表`,
+      `2. ${doc.metadata.year}年预算单位收入预算总表`,
+      `3. ${doc.metadata.year}年预算单位支出预算总表`,
+      `4. ${doc.metadata.year}年预算单位财政拨款收支预算总表`,
+      `5. ${doc.metadata.year}年预算单位一般公共预算支出功能分类预算表`,
+      `6. ${doc.metadata.year}年预算单位政府性基金预算支出功能分类预算表`,
+      `7. ${doc.metadata.year}年预算单位国有资本经营预算支出功能分类预算表`,
+      `8. ${doc.metadata.year}年预算单位一般公共预算基本支出部门预算经济分类预算表`,
+      `9. ${doc.metadata.year}年单位“三公”经费和机关运行经费预算表`,
+    ]);
+    expect(doc.tables.some((t) => t.kind === 'gov_fund_revenue')).toBe(false);
+  });
+
+  it('splits summary expenditure by 基本/项目 and adds 财政拨款 to the revenue table', () => {
+    const s = tableOf(doc, 'summary');
+    expect(s.columns.filter((c) => c.side === 'expenditure').map((c) => c.id)).toEqual([
+      'total',
+      'basic',
+      'project',
+    ]);
+    const e = tableOf(doc, 'expenditure');
+    const exp = s.rows.find((r) => r.side === 'expenditure' && r.role === 'year_total')!;
+    expect([exp.cells.basic.value, exp.cells.project.value]).toEqual([
+      v(e, '合计', 'basic'),
+      v(e, '合计', 'project'),
+    ]);
+    const r = tableOf(doc, 'revenue');
+    for (const row of r.rows) {
+      const fiscal = ['general_public', 'gov_fund', 'state_capital'].reduce(
+        (a, k) => a.plus(row.cells[k]?.value ?? 0),
+        new Decimal(0),
+      );
+      expect(new Decimal(row.cells.fiscal.value ?? 0).toFixed(2)).toBe(fiscal.toFixed(2));
+    }
+    expect(r.columns.map((c) => c.id).slice(0, 3)).toEqual(['total', 'fiscal', 'general_public']);
+  });
+});

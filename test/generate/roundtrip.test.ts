@@ -60,4 +60,16 @@ describe('render --format txt → parse round trip', () => {
       { seed: 20261128, numRuns: 200 },
     );
   });
+
+  it('carries the data of Shanghai-family documents too (the text format itself is the Shanxi one)', async () => {
+    for (let seed = 1; seed <= 20; seed++) {
+      const { disclosure } = generate(syntheticInput({ seed, family: 'shanghai', govFund: seed % 2 === 0 }), {
+        audit: false,
+      });
+      const back = await parseText(renderText(disclosure));
+      const { metadata: _a, ...a } = comparableData(disclosure);
+      const { metadata: _b, ...b } = comparableData(back);
+      expect(b, `seed ${seed}`).toEqual(a);
+    }
+  });
 });
