@@ -6,7 +6,7 @@ import type { MoneyUnit } from '../model/money.js';
 import type { Funding, Indicator, PerformanceForm } from '../model/schema.js';
 import type { Context } from './context.js';
 import { isFormTitle, isPartHeading } from './lines.js';
-import { clean, compact, filled } from './text.js';
+import { amountOf, clean, compact, filled } from './text.js';
 import {
   CONTACT_LABELS,
   FORM_FIELDS,
@@ -17,6 +17,14 @@ import {
 
 type TextField = 'overview' | 'basis' | 'necessity' | 'measures' | 'plan';
 const TEXT_FIELDS: TextField[] = ['overview', 'basis', 'necessity', 'measures', 'plan'];
+
+/** A funding label ("其中：中央财政资金", "年度资金总额："); the cheap test first, since every cell is asked. */
+function fundingLabel(c: string): (typeof FUNDING_LABELS)[number] | undefined {
+  if (!c.includes('资金') && !c.includes('自筹')) return undefined;
+  return FUNDING_LABELS.find((l) => l.pattern.test(c));
+}
+
+const ANY_CONTACT = /^(项目)?负责人|^经办人|^联系电话|^填报日期/;
 
 const emptyFunding = (): Funding => ({
   total: null,
@@ -178,7 +186,7 @@ function readFunding(cells: string[], form: PerformanceForm): void {
       form.unit = unit[1] as MoneyUnit;
       continue;
     }
-    const label = FUNDING_LABELS.find((l) => l.pattern.test(t));
+    const label = fundingLabel(t);
     if (label) {
       const n = seen.get(label.field) ?? 0;
       seen.set(label.field, n + 1);
@@ -186,9 +194,9 @@ function readFunding(cells: string[], form: PerformanceForm): void {
       pending = { side, field: label.field };
       continue;
     }
-    const value = parseNumber(raw);
+    const value = amountOf(clean(raw));
     if (value && pending) {
-      form.funding[pending.side][pending.field] = value.value;
+      form.funding[pending.side][pending.field] = value;
       pending = null;
     }
   }
@@ -197,15 +205,13 @@ function readFunding(cells: string[], form: PerformanceForm): void {
 function readContacts(cells: string[], form: PerformanceForm): void {
   for (let k = 0; k < cells.length; k++) {
     const t = clean(cells[k]);
-    const label = CONTACT_LABELS.find((l) => l.pattern.test(compact(t)));
+    const label = ANY_CONTACT.test(compact(t))
+      ? CONTACT_LABELS.find((l) => l.pattern.test(compact(t)))
+      : undefined;
     if (!label) continue;
     let value = clean(t.replace(/^[^:：]*[:：]/, ''));
     if (value === compact(t)) value = '';
-    if (
-      value === '' &&
-      k + 1 < cells.length &&
-      !CONTACT_LABELS.some((l) => l.pattern.test(compact(cells[k + 1])))
-    ) {
+    if (value === '' && k + 1 < cells.length && !ANY_CONTACT.test(compact(cells[k + 1]))) {
       value = clean(cells[k + 1]);
       k++;
     }
@@ -246,7 +252,7 @@ export function readForm(
     const compacts = f.map((c) => c.compact);
     const head = compacts[0];
     const after = cells.slice(1);
-    if (compacts.some((c) => FUNDING_LABELS.some((l) => l.pattern.test(c)))) {
+    if (compacts.some((c) => fundingLabel(c) !== undefined)) {
       readFunding(cells, form);
     } else if (FORM_FIELDS.project.test(head)) {
       form.project = compact(after.join(''));
@@ -280,7 +286,7 @@ export function readForm(
       }
     } else if (FORM_FIELDS.goalsHeader.test(head)) {
       continue;
-    } else if (compacts.some((c) => CONTACT_LABELS.some((l) => l.pattern.test(c)))) {
+    } else if (compacts.some((c) => ANY_CONTACT.test(c))) {
       readContacts(cells, form);
     } else if (
       FORM_FIELDS.indicatorsHeader.test(head) &&
