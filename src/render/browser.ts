@@ -37,24 +37,32 @@ export class RenderBrowser {
       const { chromium } = await import('playwright-core');
       this.browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: ARGS, headless: true });
     }
-    const context = await this.browser.newContext({ offline: true, javaScriptEnabled: false });
+    const context = await this.browser.newContext({ offline: true });
     // Everything is inline: refuse any request so a stray URL can never reach the network.
     await context.route('**/*', (route) => route.abort());
     this.page = await context.newPage();
+    // Continuous layout with print styles, so that the page can be measured before it is printed.
+    await this.page.emulateMedia({ media: 'print' });
     return this.page;
+  }
+
+  /** Loads self-contained HTML into the shared page, laid out for print. */
+  async load(html: string): Promise<Page> {
+    const page = await this.page_();
+    await page.setContent(html, { waitUntil: 'load' });
+    return page;
+  }
+
+  /** Prints what the shared page holds. */
+  async pdf(): Promise<Uint8Array> {
+    const page = await this.page_();
+    return new Uint8Array(await page.pdf({ preferCSSPageSize: true, printBackground: true }));
   }
 
   /** Prints self-contained HTML to PDF bytes. */
   async print(html: string): Promise<Uint8Array> {
-    const page = await this.page_();
-    await page.setContent(html, { waitUntil: 'load' });
-    const pdf = await page.pdf({
-      preferCSSPageSize: true,
-      printBackground: true,
-      outline: false,
-      tagged: false,
-    });
-    return new Uint8Array(pdf);
+    await this.load(html);
+    return this.pdf();
   }
 
   async close(): Promise<void> {

@@ -1,6 +1,9 @@
 // Charts as SVG rendered on the server (echarts SSR, no DOM, no network): the structure of the 一般公共预算
 // 当年拨款 by function class, and the composition of expenditure (基本支出 / 项目支出).
-import * as echarts from 'echarts';
+import { PieChart } from 'echarts/charts';
+import { TitleComponent } from 'echarts/components';
+import * as echarts from 'echarts/core';
+import { SVGRenderer } from 'echarts/renderers';
 import { Decimal, formatDecimal } from '../model/money.js';
 import type { Disclosure, Row, Table } from '../model/schema.js';
 
@@ -11,6 +14,9 @@ export interface Chart {
   /** The slices, as printed in the labels (for tests and for a text fallback). */
   slices: { name: string; amount: string; percent: string }[];
 }
+
+// Only what the charts use: the full bundle costs a third more per chart to initialise.
+echarts.use([PieChart, TitleComponent, SVGRenderer]);
 
 const FONT = 'Noto Sans CJK SC, sans-serif';
 const COLOURS = ['#2f5d8a', '#c0504d', '#9bbb59', '#8064a2', '#4bacc6', '#f79646', '#7f7f7f', '#4f81bd'];

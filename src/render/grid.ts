@@ -171,7 +171,7 @@ function singleSided(
   const codeKinds = template.rowHeaders.filter((h) => h.kind.startsWith('code'));
   const leaves = [
     ...template.rowHeaders.map((h) =>
-      leafOf(h.label, h.group, h.kind === 'code' ? 1.1 : h.kind.startsWith('code_') ? 0.45 : 3, year),
+      leafOf(h.label, h.group, h.kind === 'code' ? 1.1 : h.kind.startsWith('code_') ? 0.62 : 3, year),
     ),
     ...columns.map((c) => leafOf(c.label, c.group, 1.2, year)),
   ];

@@ -5,7 +5,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumMissing, RenderBrowser } from '../../src/render/browser.js';
 import { shanghai } from '../../src/render/layouts/shanghai.js';
-import { renderPdf } from '../../src/render/pdf.js';
+import { planDocument } from '../../src/render/document.js';
+import { planHtml } from '../../src/render/html.js';
+import { shanxi } from '../../src/render/layouts/shanxi.js';
+import { destinationPages, PAGE_CONTENT_HEIGHT_PX, PAGINATE, renderPdf } from '../../src/render/pdf.js';
 import { parsedSample } from './helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'yusuan-pdf-'));
@@ -72,4 +75,22 @@ describe.skipIf(chromiumMissing() !== null)('PDF through headless Chromium', () 
     expect(t).toMatch(/201\s+03\s+01\s+行政运行\s+13,615,800\.00\s+13,571,200\.00\s+44,600\.00/);
     expect(squash(t)).toContain('2023年单位“三公”经费和机关运行经费预算表');
   });
+
+  it.each([
+    ['shanxi', shanxi],
+    ['shanghai', shanghai],
+  ])(
+    'paginates the %s layout in the page exactly as Chromium prints it (one print per document)',
+    async (_, layout) => {
+      const plan = planDocument(await parsedSample(), layout);
+      const page = await browser.load(planHtml(plan, { reservePageNumbers: true }));
+      const estimate = (await page.evaluate(`(${PAGINATE})(${PAGE_CONTENT_HEIGHT_PX})`)) as Record<
+        string,
+        number
+      >;
+      const actual = await destinationPages(await browser.pdf());
+      expect(actual.size).toBe(plan.contents.length);
+      for (const e of plan.contents) expect([e.title, estimate[e.id]]).toEqual([e.title, actual.get(e.id)]);
+    },
+  );
 });
