@@ -156,6 +156,16 @@ describe('yusuan render', () => {
     expect(readFileSync(join(outDir, 'good.txt'), 'utf8')).toContain('第三部分 2023年度单位预算情况说明');
   });
 
+  it('hands the other formats to the renderers (HTML of the generated sample)', async () => {
+    const file = join(dir, 'for-html.json');
+    writeFileSync(file, JSON.stringify(fixture));
+    const out = join(dir, 'out.html');
+    expect((await run(['render', file, '--format', 'html', '-o', out])).code).toBe(0);
+    const html = readFileSync(out, 'utf8');
+    expect(html).toContain('1,361.58');
+    expect(html).toContain('比上年减少726.75万元，下降19.61%');
+  });
+
   it('writes the template workbook', async () => {
     const out = join(dir, 'template.xlsx');
     expect((await run(['template', '--family', 'shanghai', '-o', out])).code).toBe(0);
