@@ -1,5 +1,5 @@
 // Optional OCR path for scanned PDFs: pdftoppm (poppler-utils) renders each page, tesseract (with chi_sim)
-// returns words with boxes as TSV, and the words go through the same line/table reconstruction as a text layer.
+// returns words with boxes as TSV (page segmentation mode 11, sparse text, suits tables), and the words go through the same line/table reconstruction as a text layer.
 // Nothing here is required: without both programs a scanned PDF is refused with a clear message.
 import { execFile } from 'node:child_process';
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
@@ -32,26 +32,56 @@ export function ocrAvailable(): Promise<boolean> {
   return available;
 }
 
+interface Word {
+  run: TextRun;
+}
+
+/**
+ * Tesseract splits a printed amount at its separators ("82," "096,，797" "42"): neighbouring pieces of one
+ * number on one line are joined again, commas and full-width commas read as one comma.
+ */
+function joinNumberPieces(words: Word[]): TextRun[] {
+  const out: Word[] = [];
+  for (const w of words) {
+    const last = out[out.length - 1];
+    const em = Math.max(w.run.size, last?.run.size ?? 0);
+    // in sparse-text mode every word is its own OCR line: neighbours are found by their boxes
+    const sameLine = last && Math.abs(last.run.baseline - w.run.baseline) < 0.5 * em;
+    const gap = sameLine ? w.run.x0 - last.run.x1 : Infinity;
+    const left = last?.run.text ?? '';
+    if (/\d,\d{3}$/.test(left) && /^\d{2}$/.test(w.run.text) && gap < 1.2 * em) {
+      // the decimal point of "82,096,797.42" is often not seen at all: cents follow a thousands group
+      last.run.text += `.${w.run.text}`;
+      last.run.x1 = w.run.x1;
+    } else if (/[\d,.]$/.test(left) && /^[\d,.]/.test(w.run.text) && gap < 0.8 * em) {
+      last.run.text = (last.run.text + w.run.text).replace(/,{2,}/g, ',');
+      last.run.x1 = w.run.x1;
+    } else out.push(w);
+  }
+  return out.map((w) => w.run);
+}
+
 /** Parses tesseract's TSV output (level 5 rows are words) into runs in PDF points. */
 export function runsFromTsv(tsv: string): TextRun[] {
-  const runs: TextRun[] = [];
+  const words: Word[] = [];
   for (const row of tsv.split('\n').slice(1)) {
     const f = row.split('\t');
     if (f.length < 12 || f[0] !== '5') continue;
-    const text = f[11].trim();
+    const text = f[11].trim().replace(/[，,]+/g, ',');
     const conf = Number(f[10]);
     if (!text || conf < 0) continue;
     const [left, top, width, height] = f.slice(6, 10).map(Number);
     const size = height * POINTS_PER_PIXEL;
-    runs.push({
+    const run = {
       text,
       x0: left * POINTS_PER_PIXEL,
       x1: (left + width) * POINTS_PER_PIXEL,
       baseline: (top + height) * POINTS_PER_PIXEL,
       size,
-    });
+    };
+    words.push({ run });
   }
-  return runs;
+  return joinNumberPieces(words);
 }
 
 export async function readPdfByOcr(
@@ -71,7 +101,7 @@ export async function readPdfByOcr(
     for (const [i, img] of images.entries()) {
       const { stdout } = await run(
         'tesseract',
-        [join(dir, img), 'stdout', '-l', 'chi_sim', '--psm', '6', 'tsv'],
+        [join(dir, img), 'stdout', '-l', 'chi_sim', '--psm', '11', 'tsv'],
         {
           timeout,
           maxBuffer: 64 * 1024 * 1024,
