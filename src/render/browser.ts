@@ -26,11 +26,11 @@ export class ChromiumUnavailable extends Error {}
 
 export class RenderBrowser {
   private browser: Browser | null = null;
-  private page: Page | null = null;
+  private current: Page | null = null;
 
   /** The shared page, launching Chromium on first use. */
-  async page_(): Promise<Page> {
-    if (this.page && !this.page.isClosed()) return this.page;
+  async page(): Promise<Page> {
+    if (this.current && !this.current.isClosed()) return this.current;
     const missing = chromiumMissing();
     if (missing) throw new ChromiumUnavailable(missing);
     if (!this.browser) {
@@ -40,22 +40,22 @@ export class RenderBrowser {
     const context = await this.browser.newContext({ offline: true });
     // Everything is inline: refuse any request so a stray URL can never reach the network.
     await context.route('**/*', (route) => route.abort());
-    this.page = await context.newPage();
+    this.current = await context.newPage();
     // Continuous layout with print styles, so that the page can be measured before it is printed.
-    await this.page.emulateMedia({ media: 'print' });
-    return this.page;
+    await this.current.emulateMedia({ media: 'print' });
+    return this.current;
   }
 
   /** Loads self-contained HTML into the shared page, laid out for print. */
   async load(html: string): Promise<Page> {
-    const page = await this.page_();
+    const page = await this.page();
     await page.setContent(html, { waitUntil: 'load' });
     return page;
   }
 
   /** Prints what the shared page holds. */
   async pdf(): Promise<Uint8Array> {
-    const page = await this.page_();
+    const page = await this.page();
     return new Uint8Array(await page.pdf({ preferCSSPageSize: true, printBackground: true }));
   }
 
@@ -68,7 +68,7 @@ export class RenderBrowser {
   async close(): Promise<void> {
     const b = this.browser;
     this.browser = null;
-    this.page = null;
+    this.current = null;
     if (b) await b.close();
   }
 }

@@ -114,7 +114,7 @@ const centred = (text: string, size: number, bold = true, pageBreakBefore = fals
 
 async function chartImage(chart: Chart, browser: RenderBrowser | undefined): Promise<Paragraph[]> {
   if (!browser) return [];
-  const page = await browser.page_();
+  const page = await browser.page();
   await page.setContent(`<html><body style="margin:0">${chart.svg}</body></html>`);
   const png = await page.locator('svg').first().screenshot({ type: 'png' });
   const [, w, h] = /width="(\d+)" height="(\d+)"/.exec(chart.svg) ?? ['', '640', '340'];

@@ -217,7 +217,7 @@ function twoSided(ctx: Context, year: number): Pick<TableGrid, 'header' | 'body'
   const incomeCols = columnsFor(sides.income.columns, table, 'income');
   const spendCols = columnsFor(sides.expenditure.columns, table, 'expenditure');
   const sideLeaves = (s: SideTemplate, cols: ColumnTemplate[]): Leaf[] => [
-    leafOf(s.rowHeader, s.title, 2.6, year),
+    leafOf(s.rowHeader, s.title, 3.2, year),
     ...cols.map((c) => ({
       ...leafOf(c.label, c.group, 1.2, year),
       path: [s.title, ...leafOf(c.label, c.group, 1, year).path],
