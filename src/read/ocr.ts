@@ -112,6 +112,8 @@ export async function readPdfByOcr(
       const height = Math.max(0, ...runs.map((r) => r.baseline));
       pages.push({ page: i + 1, width, height, runs });
     }
+    if (pages.every((p) => p.runs.length === 0))
+      throw new ReadError(file, '扫描版PDF，OCR也未能识别出任何文字', 'scanned');
     const text: PdfText = { pages, pageCount };
     const { layoutFromText } = await import('./pdf/index.js');
     const layout = layoutFromText(file, text);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { lineText, type LayoutDocument, type LayoutLine } from '../../src/layout/types.js';
 import { readLayoutBytes, ReadError } from '../../src/read/index.js';
+import { readPdf } from '../../src/read/pdf/index.js';
 import { sharedRoot } from '../../src/paths.js';
 
 const corpus = (name: string) => join(sharedRoot, 'corpus', name);
@@ -188,12 +189,19 @@ describe('Jiangsu three-column summary table (Excel 2010 print)', () => {
 });
 
 describe('bad PDFs end in a one-line ReadError', () => {
-  it('refuses a PDF without a text layer as a scan', async () => {
-    const err = await readLayoutBytes('scan.pdf', blankPdf()).catch((e) => e);
+  it('refuses a PDF without a text layer as a scan (OCR off)', async () => {
+    const err = await readPdf('scan.pdf', blankPdf(), { ocr: false }).catch((e) => e);
     expect(err).toBeInstanceOf(ReadError);
-    expect(['scanned', 'ocr_failed']).toContain(err.code);
-    if (err.code === 'scanned') expect(err.message).toMatch(/^scan\.pdf：扫描版PDF，没有可提取的文字层/);
+    expect(err.code).toBe('scanned');
+    expect(err.message).toMatch(/^scan\.pdf：扫描版PDF，没有可提取的文字层/);
   });
+
+  it('refuses a scan whatever OCR is installed: a blank page has no text to recognise', async () => {
+    const err = await readLayoutBytes('blank.pdf', blankPdf()).catch((e) => e);
+    expect(err).toBeInstanceOf(ReadError);
+    expect(err.code).toBe('scanned');
+    expect(err.message).toMatch(/^blank\.pdf：扫描版PDF/);
+  }, 60_000);
 
   it('refuses a truncated PDF', async () => {
     const bytes = new Uint8Array(await readFile(corpus('上海_普陀区人民政府办公室_2025_单位预算.pdf')));
