@@ -394,8 +394,10 @@ export interface PlantedError {
   section?: string;
   original: string;
   mutated: string;
-  /** The kind of identity that the change breaks, for matching the auditor's rule ids. */
+  /** The kind of identity that the change breaks. */
   breaks: 'row_sum' | 'hierarchy' | 'cross_table' | 'narrative';
+  /** Auditor rule ids that should fire (a table error breaks all of them; a narrative error at least one). */
+  rules: string[];
 }
 
 /**
@@ -431,6 +433,7 @@ export function plantErrors(
         original,
         mutated,
         breaks: 'row_sum',
+        rules: ['table.row-sum', 'table.hierarchy', 'cross.function-rows'],
       });
     } else {
       const sections = copy.sections.filter((s) =>
@@ -443,13 +446,23 @@ export function plantErrors(
       const m = pick(matches, r);
       const value = new Decimal(m[1].replace(/,/g, ''));
       const changed = value.plus(new Decimal(1 + Math.floor(r() * 900)).div(100)).toFixed(2);
-      p.text = p.text.slice(0, m.index) + changed + m[2] + p.text.slice(m.index! + m[0].length);
+      const before = p.text.slice(0, m.index);
+      p.text = before + changed + m[2] + p.text.slice(m.index! + m[0].length);
       truth.push({
         kind: m[2] === '%' ? 'narrative_percent' : 'narrative_amount',
         section: s.kind,
         original: m[0],
         mutated: changed + m[2],
         breaks: 'narrative',
+        // A percentage after 占 is a share, one after 增长/下降 a change; an amount after 增加/减少 is a change.
+        rules:
+          m[2] === '%'
+            ? /占$/.test(before)
+              ? ['narrative.share']
+              : ['narrative.change']
+            : /(增加|减少)$/.test(before)
+              ? ['narrative.change']
+              : ['narrative.amount'],
       });
     }
   }

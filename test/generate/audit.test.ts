@@ -46,8 +46,14 @@ describe('audit of generated documents', () => {
       const { document, truth } = plantErrors(disclosure, seed, 1);
       const found = errors(auditDisclosure(document).findings);
       expect(found.length, JSON.stringify(truth)).toBeGreaterThan(0);
-      if (truth[0].kind === 'table_cell') expect(found.some((f) => f.table === truth[0].table)).toBe(true);
-      else expect(found.some((f) => f.rule.startsWith('narrative.'))).toBe(true);
+      if (truth[0].kind === 'table_cell') {
+        expect(found.some((f) => f.table === truth[0].table)).toBe(true);
+        expect(truth[0].rules.every((rule) => found.some((f) => f.rule === rule))).toBe(true);
+      } else
+        expect(
+          found.some((f) => truth[0].rules.includes(f.rule)),
+          JSON.stringify(truth),
+        ).toBe(true);
     }
   });
 
