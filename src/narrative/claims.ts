@@ -77,7 +77,9 @@ const WRAP = /([^。；;：:，,、！!？?\n])\n(?=\S)/g;
 const LEAD_WORDS =
   /^(?:其中|主要包括|包括|主要用于以下方面|主要用于|用于|分别为|分别是|收入为|支出为|为|是|共计|共|合计|涉及|安排|即|以及|和|及)[:：]?/;
 const CHANGE_LEAD =
-  /(?:比|较|与|同比)\s*(上年|上一年|上年度|\d{4}\s*年(?:度)?[^，,；;。]*?)\s*(?:预算)?(?:同口径)?\s*(增加|减少|增长|下降|上升|降低|提高|增多|减小|缩减)\s*$/;
+  /(?:比|较|与|同比)\s*(上年|上一年|上年度|\d{4}\s*年(?:度)?[^，,；;。]*?)\s*(?:预算)?(?:同口径)?(?:相比|比较)?\s*(增加|减少|增长|下降|上升|降低|提高|增多|减小|缩减)\s*$/;
+/** "…预算增加1421.25万元" without naming the year compared: still a change, not a part. */
+const BARE_CHANGE = /(增加|减少|增长|下降|上升|降低|提高|增多|减小|缩减)\s*$/;
 const PERCENT_CHANGE_WORD = /(增加|减少|增长|下降|上升|降低|提高|增多|减小|缩减)\s*$/;
 const SHARE_WORD = /(占|比重|比例为?)\s*[^，,；;。]{0,12}$/;
 const FLAT = /(与|和|同)(上年|上一年|\d{4}年)[^，,；;。]{0,8}(持平|相同|一致|无变化)/;
@@ -190,17 +192,19 @@ export function sectionClaims(section: Section, sectionIndex: number): Claim[] {
           const amount = readAmount(t.number, t.unit!);
           const change = CHANGE_LEAD.exec(lead);
           const owner = sentenceHead ?? last;
-          if (change && owner) {
-            const yearMatch = /(\d{4})\s*年/.exec(change[1]);
+          const bare = !change && owner ? BARE_CHANGE.exec(lead) : null;
+          if ((change || bare) && owner) {
+            const yearMatch = change ? /(\d{4})\s*年/.exec(change[1]) : null;
             lastChange = {
-              direction: directionOf(change[2]),
+              direction: directionOf(change ? change[2] : bare![1]),
               percentDirection: null,
               amount,
               amountText: t.text,
-              comparedTo: change[1].replace(/\s/g, ''),
+              comparedTo: change ? change[1].replace(/\s/g, '') : '上年',
               year: yearMatch ? Number(yearMatch[1]) : undefined,
             };
-            owner.change = lastChange;
+            // Only a change that names what it compares with is checked against its owner.
+            if (change) owner.change = lastChange;
             continue;
           }
           const claim: AmountClaim = {

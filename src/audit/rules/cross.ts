@@ -46,7 +46,8 @@ function compareFacts(
 }
 
 function cellFact(table: Table, row: Row | undefined, column: string, label: string): Fact | undefined {
-  if (!row) return undefined;
+  // A column the table does not have is no fact (not a zero).
+  if (!row || !table.columns.some((c) => c.id === column)) return undefined;
   return { id: label, label, amount: cellAmount(row.cells[column], table.unit), table, row, column };
 }
 

@@ -143,8 +143,12 @@ export const narrativeShare: Rule = {
       if (agrees) continue;
       const { exact } = shareInterval(claim.amount, claim.whole.amount, claim.share);
       const expected = `${exact!.toFixed(claim.share.scale, Decimal.ROUND_HALF_UP)}%`;
+      // The whole is certain when it opens the list the share belongs to; otherwise a human decides.
+      const certain =
+        claim.head === claim.whole || /主要包括|其中|主要用于|分别为|包括/.test(claim.whole.place.sentence);
       ctx.report({
         ...claimAt(claim),
+        severity: certain ? undefined : 'warning',
         message: `“${claim.subject}${claim.text}，占${claim.share.text}”：按总额${claim.whole.text}计算应占${expected}`,
         expected,
         actual: claim.share.text,
@@ -238,11 +242,10 @@ export const narrativeChange: Rule = {
       if (!implied) continue;
       const fact = bindClaim(claim, facts, topicFor(ctx, claim));
       // 收入总计与支出总计逐年相等，两者的上年数也应相等。
-      const key = fact
-        ? /grand_total$/.test(fact.id)
-          ? 'grand_total'
-          : fact.id
-        : `subject:${normName(claim.subject)}`;
+      if (!fact) continue;
+      // Budgeted totals balance every year, so 收入总计 and 支出总计 share one prior; executed amounts need not.
+      const executed = /执行|决算|实际/.test(ch!.comparedTo);
+      const key = /grand_total$/.test(fact.id) && !executed ? 'grand_total' : fact.id;
       const compared = `${key}@${ch!.year ?? 'prev'}`;
       const earlier = priors.get(compared);
       if (!earlier) {
@@ -260,6 +263,8 @@ export const narrativeChange: Rule = {
       if (diff.gte(tolerance))
         ctx.report({
           ...claimAt(claim),
+          // 收入总计 vs 支出总计 are equal only where the text means the totals: certain when both print one amount.
+          severity: sameCurrent || earlier.claim.subject === claim.subject ? undefined : 'warning',
           message: `“${claim.subject}”隐含的上年数为${implied.value.toFixed()}${implied.unit}，与前文“${earlier.claim.subject}”隐含的上年数${earlier.value.toFixed()}${implied.unit}不一致`,
           expected: earlier.value.toFixed(),
           actual: implied.value.toFixed(),

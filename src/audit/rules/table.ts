@@ -177,8 +177,11 @@ function checkColumnSum(
   parts: Row[],
   columns: string[],
   what: string,
+  breakdownOnly = false,
 ): void {
   for (const col of columns) {
+    // A breakdown printed without amounts in this column (a class shown alone) proves nothing.
+    if (breakdownOnly && parts.every((p) => p.cells[col]?.value == null)) continue;
     const cmp = compareAmounts(
       cellAmount(total.cells[col], table.unit),
       parts.map((p) => cellAmount(p.cells[col], table.unit)),
@@ -220,6 +223,7 @@ export const hierarchy: Rule = {
           children,
           columns,
           `“${code} ${row.name}”= 其下各${code.length === 3 ? '款' : '项'}之和`,
+          true,
         );
       }
       const total = totalRow(table);
@@ -246,6 +250,18 @@ export const listTotal: Rule = {
       if (!total) continue;
       const items = table.rows.filter((r) => roleOf(r) === 'item');
       if (!items.length) continue;
+      // Lines that add up to exactly twice the total carry their own subtotals (units under their department).
+      const col = numericColumns(table).find((c) => total.cells[c]?.value != null);
+      const t = col ? cellAmount(total.cells[col], table.unit) : null;
+      if (col && t && !t.isZero()) {
+        const twice = compareAmounts(null, [t, t], table.unit);
+        const sum = compareAmounts(
+          null,
+          items.map((r) => cellAmount(r.cells[col], table.unit)),
+          table.unit,
+        );
+        if (twice && sum && twice.expected === sum.expected) continue;
+      }
       checkColumnSum(ctx, table, total, items, numericColumns(table), '合计 = 各行之和');
     }
   },
@@ -262,7 +278,10 @@ function summaryBalance(ctx: RuleContext, table: Table): void {
     const yearTotal = findRow(rows, 'year_total');
     const grand = findRow(rows, 'grand_total');
     const yearIdx = yearTotal ? rows.indexOf(yearTotal) : rows.length;
-    const items = rows.filter((r, i) => roleOf(r) === 'item' && i < yearIdx);
+    let items = rows.filter((r, i) => roleOf(r) === 'item' && i < yearIdx);
+    // "财政拨款" printed above 一般公共预算 / 政府性基金 is their subtotal, not one more source.
+    if (items.some((r) => /一般公共预算/.test(normName(r.name))))
+      items = items.filter((r) => !/^财政拨款(收入|资金|拨款)?(小计|合计)?$/.test(normName(r.name)));
     if (yearTotal && items.length)
       checkColumnSum(ctx, table, yearTotal, items, cols, `本年${what}合计 = 各项之和`);
     const carry = findRow(rows, yearEnd);
@@ -348,7 +367,10 @@ export const economicGroupsRule: Rule = {
         for (const { group, items } of groups) {
           // A group line printed without any amount is a heading, not a subtotal.
           if (!Object.values(group.cells).some((c) => c.value != null)) continue;
-          if (items.length) checkColumnSum(ctx, table, group, items, cols, `“${group.name}”= 其下各款之和`);
+          // Coded groups (301, 302 …) are checked by table.hierarchy through their codes.
+          if (group.code && items.some((i) => i.code?.startsWith(group.code!))) continue;
+          if (items.length)
+            checkColumnSum(ctx, table, group, items, cols, `“${group.name}”= 其下各款之和`, true);
         }
         const total = totalRow(table);
         if (total && groups.length)
