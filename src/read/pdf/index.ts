@@ -12,6 +12,9 @@ export interface PdfReadOptions extends ExtractOptions {
   ocr?: boolean;
 }
 
+/** Scanned PDFs longer than this are not sent to OCR. */
+const MAX_OCR_PAGES = 60;
+
 /** Fewer extractable characters per page than this means the pages are images. */
 const MIN_CHARS_PER_PAGE = 5;
 
@@ -44,7 +47,16 @@ export async function readPdf(
   if (!isScanned(text)) return layoutFromText(file, text);
   if (options.ocr !== false) {
     const { ocrAvailable, readPdfByOcr } = await import('../ocr.js');
-    if (await ocrAvailable()) return readPdfByOcr(file, bytes, text.pageCount, options);
+    if (await ocrAvailable()) {
+      // OCR costs ~20 s a page: a long scan is refused rather than occupying the batch for an hour.
+      if (text.pageCount > MAX_OCR_PAGES)
+        throw new ReadError(
+          file,
+          `扫描版PDF，页数过多（${text.pageCount}页），超过OCR上限${MAX_OCR_PAGES}页`,
+          'scanned',
+        );
+      return readPdfByOcr(file, bytes, text.pageCount, options);
+    }
   }
   throw new ReadError(
     file,
