@@ -5,7 +5,7 @@ import type { AmountClaim, Claim, CountClaim, Percent } from '../../narrative/cl
 import { compareAmounts } from '../amounts.js';
 import { bindClaim, sectionLabel, topicOf, type SectionTopic } from '../bind.js';
 import type { Fact } from '../facts.js';
-import { at, looseName, normName, tableLabel } from '../tables.js';
+import { at, looseName, tableLabel } from '../tables.js';
 import type { FindingInput, Rule, RuleContext } from '../types.js';
 
 /** Where a claim is, for a finding. */
