@@ -61,7 +61,10 @@ function labelCells(row: Row, coded: boolean, economic: boolean): string[] {
 
 function oneSidedTable(t: Table): string[][] {
   const coded = CODED_KINDS.has(t.kind) || t.rows.some((r) => r.code);
-  const economic = t.kind === 'general_basic_economic' || t.rows.some((r) => r.governmentName !== undefined);
+  // Economic rows print as the pair (部门, 政府) where the family pairs them, else like coded rows (Shanghai: 301 …).
+  const economic =
+    t.rows.some((r) => r.governmentName !== undefined) ||
+    (t.kind === 'general_basic_economic' && !t.rows.some((r) => r.code));
   const cols = valueColumns(t);
   const valuePaths = cols.map((c) => split(c.label));
   const deep = valuePaths.some((p) => p.length > 1);
