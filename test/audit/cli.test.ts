@@ -73,6 +73,23 @@ describe('yusuan audit', () => {
     expect(html.match(/id="u\d+"/g)).toHaveLength(2);
   });
 
+  it('checks the changes the explanation states against --prior', async () => {
+    // A "prior year" that is the sample itself relabelled 2022: every stated change then contradicts it.
+    const prior = join(dir, 'prior.txt');
+    writeFileSync(prior, readFileSync(sample, 'utf8').replace(/2023/g, '2022'));
+    const out = join(dir, 'p.json');
+    expect(await auditCommand([sample], { format: 'json', prior, output: out })).toBe(1);
+    const findings = JSON.parse(readFileSync(out, 'utf8')).files[0].findings;
+    const prior_ = findings.filter((f: { rule: string }) => f.rule === 'prior.change');
+    expect(prior_.length).toBeGreaterThan(0);
+    expect(prior_[0]).toMatchObject({
+      severity: 'error',
+      section: '一、单位预算收支数据变动情况及原因',
+      expected: '2979.49',
+      actual: '3706.24',
+    });
+  });
+
   it('lists the rules', async () => {
     const out = join(dir, 'rules.txt');
     expect(await auditCommand([], { rules: true, output: out })).toBe(0);

@@ -356,6 +356,12 @@ const CASES: Record<string, Case[]> = {
   ],
   'narrative.unbound': [
     {
+      name: 'without the procurement paragraph every amount binds to a table',
+      edit: (d) => (d.sections = d.sections.filter((x) => x.kind !== 'procurement')),
+      withInfo: true,
+      findings: [],
+    },
+    {
       name: 'the sample: the four procurement amounts have no table',
       withInfo: true,
       findings: ['529.5', '30.8', '10', '488.7'].map((actual) => ({ severity: 'info' as const, actual })),
@@ -448,6 +454,22 @@ const CASES: Record<string, Case[]> = {
     },
   ],
   'performance.cost-indicator': [
+    {
+      name: 'cost indicators stated as amounts within the budget and their own arithmetic',
+      edit: (d) => {
+        const fix = (project: string, printed: string) => {
+          const f = d.performanceForms.find((x) => x.project === project)!;
+          for (const list of [f.indicators.period, f.indicators.year])
+            for (const i of list)
+              if (i.level2.includes('成本'))
+                Object.assign(i, { printed, operator: '≤', value: null, valueUnit: null });
+        };
+        fix('法律顾问费', '≤10万元');
+        fix('忻州市老区建设促进会经费', '≤8万元');
+        fix('领导调研经费', '≤54万元');
+      },
+      findings: [],
+    },
     {
       name: 'the sample',
       findings: [
