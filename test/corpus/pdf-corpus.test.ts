@@ -168,7 +168,8 @@ const EXPECTED: Record<string, Expected> = {
     values: [
       ['revenue', '合计', 'total', '12121164'],
       ['revenue', '合计', 'fiscal', '9501164'],
-      ['revenue', '合计', 'operating_income', '2620000'],
+      ['revenue', '合计', 'business_income', '2620000'],
+      ['revenue', '208', 'business_income', '2620000'],
       ['expenditure', '合计', 'project', '2620000'],
       ['general_basic_economic', '合计', 'personnel', '7380214'],
       ['general_basic_economic', '合计', 'public', '2120950'],

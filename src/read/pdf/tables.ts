@@ -238,19 +238,11 @@ export function blockColumns(lines: VisualLine[]): Interval[] {
   const extra: Interval[] = [];
   // A header centred in a wide cell may miss the amounts right-aligned (or the codes left-aligned) under it: it
   // then names the nearest body column that has no header of its own, when no other header stands between them.
-  // Only headers on the same row or below count: a caption above ("项目") spans columns it does not name.
-  const headerRows = header.filter((l) => !isSideHeader(l));
-  const rowOf = new Map<Segment, number>();
-  headerRows.forEach((l, r) => l.segments.forEach((seg) => rowOf.set(seg, r)));
+  // A column is named by a header over it alone; a caption spanning several columns ("项目") names none of them.
   const named = new Set<Interval>();
   for (const s of headerSegs) {
     if (covered(s) > 0 || anchored.some((a) => s.x0 >= a.x0 - 1 && s.x1 <= a.x1 + 1)) continue;
-    const row = rowOf.get(s as Segment) ?? 0;
-    const orphans = bodyCols.filter(
-      (c) =>
-        !named.has(c) &&
-        !headerSegs.some((h) => (rowOf.get(h as Segment) ?? 0) >= row && overlap(c, h) > 0.5),
-    );
+    const orphans = bodyCols.filter((c) => !named.has(c) && !anchored.some((h) => overlap(c, h) > 0.5));
     const orphan = nearestOrphan(s, orphans, headerSegs, bodyCols);
     if (orphan) {
       orphan.x0 = Math.min(orphan.x0, s.x0);
