@@ -166,6 +166,16 @@ describe('yusuan render', () => {
     expect(html).toContain('比上年减少726.75万元，下降19.61%');
   });
 
+  it('derives the Shanghai table set when leaf data is rendered with --layout shanghai', async () => {
+    const file = join(dir, 'for-shanghai.json');
+    writeFileSync(file, JSON.stringify(fixture));
+    const out = join(dir, 'shanghai.txt');
+    expect((await run(['render', file, '--format', 'txt', '--layout', 'shanghai', '-o', out])).code).toBe(0);
+    const text = readFileSync(out, 'utf8');
+    expect(text).toContain('2023年预算单位财务收支预算总表');
+    expect(text).not.toContain('政府性基金预算收入表');
+  });
+
   it('writes the template workbook', async () => {
     const out = join(dir, 'template.xlsx');
     expect((await run(['template', '--family', 'shanghai', '-o', out])).code).toBe(0);

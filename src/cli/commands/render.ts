@@ -74,7 +74,12 @@ export async function renderCommand(inputs: string[], opts: RenderCommandOptions
         jobs.push({ input, doc: input.disclosure, index });
         return;
       }
-      const result = generate(input.input);
+      // For leaf data the layout also chooses the family's set of tables (derived from the same computations).
+      const leaves =
+        opts.layout && input.input.unit
+          ? { ...input.input, unit: { ...input.input.unit, family: opts.layout as 'shanxi' | 'shanghai' } }
+          : input.input;
+      const result = generate(leaves);
       for (const f of result.findings) warn(findingLine(file, f));
       if (!result.ok) {
         warn(`错误：${file}：输入数据不一致，未生成文件`);
