@@ -9,7 +9,25 @@ export type { AuditResult } from './engine.js';
 
 /** Checks one disclosure against the whole catalogue. `prior` is the same unit's previous-year document. */
 export function auditDisclosure(doc: Disclosure, options: AuditOptions = {}): AuditResult {
-  return runRules(RULES, doc, options);
+  const result = runRules(RULES, doc, options);
+  return doc.importNotes.some((n) => n.level === 'error') ? softenTruncated(doc, result) : result;
+}
+
+/**
+ * In a document read only in part, the last table read may be cut off: its sums cannot prove an error. Its
+ * arithmetic errors become warnings that say so.
+ */
+function softenTruncated(doc: Disclosure, result: AuditResult): AuditResult {
+  const last = doc.tables[doc.tables.length - 1];
+  if (!last) return result;
+  const summary = { ...result.summary };
+  const findings = result.findings.map((f) => {
+    if (f.severity !== 'error' || f.table !== last.kind || !/^(table|cross)\./.test(f.rule)) return f;
+    summary.error--;
+    summary.warning++;
+    return { ...f, severity: 'warning' as const, message: `${f.message}（文件不完整，该表可能未读全）` };
+  });
+  return { findings, summary };
 }
 
 /** Metadata of every rule, in catalogue order. */

@@ -79,3 +79,27 @@ describe('audit of the bundled sample', () => {
     expect(json.files[1]).toEqual({ file: 'bad.pdf', error: '文件为空' });
   });
 });
+
+describe('audit of a document read only in part', () => {
+  it('audits what was read and says what is missing, without proving errors from a cut-off table', async () => {
+    const { parseText, sampleText } = await import('./mutation-lib.js');
+    const half = sampleText().split('\n').slice(0, 300).join('\n');
+    const doc = await parseText(half);
+    const { findings, summary } = auditDisclosure(doc);
+    expect(summary.error).toBe(0);
+    expect(findings.some((f) => f.rule === 'completeness.import' && f.message.includes('文件不完整'))).toBe(
+      true,
+    );
+    expect(findings.filter((f) => f.rule === 'completeness.tables').map((f) => f.table)).toEqual([
+      'three_public',
+      'gov_fund_expenditure',
+      'state_capital',
+      'operating_costs',
+      'projects',
+    ]);
+    // The economic table is cut after line 300: its sums are warnings that say so.
+    const cut = findings.filter((f) => f.rule === 'table.economic-groups' && f.severity === 'warning');
+    expect(cut.length).toBe(5);
+    expect(cut[0].message).toContain('文件不完整，该表可能未读全');
+  });
+});
