@@ -194,7 +194,7 @@ const EXPECTED: Record<string, Expected> = {
     year: 2024,
     kind: 'department_final',
     family: 'shanghai_final',
-    tables: ['summary', 'general_expenditure'],
+    tables: ['summary', 'general_expenditure', 'general_basic_economic'],
     values: [
       ['general_expenditure', '201', 'total', '2106.66'],
       ['general_expenditure', '201', 'basic', '1503.52'],

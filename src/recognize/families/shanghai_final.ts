@@ -18,8 +18,8 @@ export const shanghaiFinal: FamilyModule = {
     return MARKERS.reduce((n, re) => n + (re.test(doc.all) ? 1 : 0), 0) >= 4 ? 12 : 0;
   },
   tableTitles: [
-    { kind: 'summary', pattern: /收入支出决算总表/ },
     { kind: 'fiscal_summary', pattern: /财政拨款收入支出决算总表/ },
+    { kind: 'summary', pattern: /收入支出决算总表/ },
     { kind: 'gov_fund_expenditure', pattern: /政府性基金预算财政拨款收入支出决算表/ },
     { kind: 'state_capital', pattern: /国有资本经营预算财政拨款(收入)?支出决算表/ },
     { kind: 'general_basic_economic', pattern: /一般公共预算财政拨款基本支出决算表/ },
