@@ -15,7 +15,8 @@ export function headingOf(text: string): { number: string; level: number; title:
   const e = splitEnumeration(text);
   if (!e.number || !e.level || e.level < 2) return null;
   const t = compact(e.rest);
-  if (t.length === 0 || t.length > 40) return null;
+  // a title has no comma; a numbered line with one is a sentence wrapped by the layout
+  if (t.length === 0 || t.length > 40 || /[，,]/.test(t)) return null;
   // a sentence is not a heading, except a very short title closed by a full stop ("（一）职能职责。")
   if (/[；;]$/.test(t) || (/。/.test(t) && (t.length > 10 || !/^[^。，,、；;]+。$/.test(t)))) return null;
   return { number: e.number, level: e.level, title: e.rest.replace(/[:：。]\s*$/, '').trim() };

@@ -154,9 +154,9 @@ export const SECTION_KINDS_BY_TITLE: SectionPattern[] = [
   { kind: 'general_basic', pattern: /一般公共预算.*基本支出/ },
   { kind: 'general_expenditure', pattern: /一般公共预算.*支出/ },
   { kind: 'fiscal', pattern: /财政拨款/ },
-  { kind: 'changes', pattern: /变动|收支.*总体情况|收支预算总体/ },
-  { kind: 'revenue', pattern: /收入(预算)?情况/ },
-  { kind: 'expenditure', pattern: /支出(预算)?情况/ },
+  { kind: 'changes', pattern: /变动|收.*支.*总体情况|收支预算总体|收支(预算|决算)?总表.*说明|预算编制说明/ },
+  { kind: 'revenue', pattern: /收入(预算|决算)?(情况|总表)/ },
+  { kind: 'expenditure', pattern: /支出(预算|决算)?(情况|总表)/ },
   { kind: 'other_notes', pattern: /其他(相关)?(情况)?说明|其他重要事项/ },
 ];
 
