@@ -76,8 +76,17 @@ export function layoutPage(lines: VisualLine[], geo: PageGeometry, carry: PageCa
       x1: round(s.x1),
     }));
     const lineOut: LayoutLine = { cells, page: geo.page, line: 0, y: round(line.top) };
-    if (cells.length === 1 && prevProse && prevProseOut && continuesParagraph(prevProse, line, textRight))
+    if (cells.length === 1 && prevProse && prevProseOut && continuesParagraph(prevProse, line, textRight)) {
+      // A table title wrapped onto a second line ("…“三公”经费、会议费、培训费" / "支出预算表") is one title.
+      if (isWrappedTitle(prevProseOut.cells[0].text, cells[0].text)) {
+        prevProseOut.cells[0] = {
+          ...prevProseOut.cells[0],
+          text: prevProseOut.cells[0].text + cells[0].text,
+        };
+        continue;
+      }
       lineOut.continues = true;
+    }
     out.push(lineOut);
     prevProse = line.segments.length === 1 ? line : undefined;
     prevProseOut = lineOut;
@@ -436,6 +445,11 @@ function mergeWrappedLabels(rows: Row[], _cols: Interval[]): void {
     }
   }
   for (let i = rows.length - 1; i >= 0; i--) if (removed.has(rows[i])) rows.splice(i, 1);
+}
+
+function isWrappedTitle(first: string, second: string): boolean {
+  const joined = first + second;
+  return second.length <= 12 && joined.length <= 60 && /表$/.test(second) && !/[。，；;,]/.test(joined);
 }
 
 /** The right margin of the page's prose: most paragraph lines end there. */
