@@ -27,6 +27,14 @@ describe.skipIf(chromiumMissing() !== null)('PDF through headless Chromium', () 
   const browser = new RenderBrowser();
   const file = join(dir, 'sample.pdf');
   let text: string;
+  let shanghaiFile: Promise<string> | undefined;
+  // Printed once, read by two tests.
+  const shanghaiPdf = () =>
+    (shanghaiFile ??= (async () => {
+      const out = join(dir, 'shanghai.pdf');
+      writeFileSync(out, await renderPdf(await parsedSample(), { browser, layout: shanghai }));
+      return out;
+    })());
 
   beforeAll(async () => {
     const sample = await parsedSample();
@@ -69,8 +77,7 @@ describe.skipIf(chromiumMissing() !== null)('PDF through headless Chromium', () 
   });
 
   it('prints the Shanghai layout with the same browser', async () => {
-    const out = join(dir, 'shanghai.pdf');
-    writeFileSync(out, await renderPdf(await parsedSample(), { browser, layout: shanghai }));
+    const out = await shanghaiPdf();
     const t = pdftotext(out);
     expect(t).toMatch(/201\s+03\s+01\s+行政运行\s+13,615,800\.00\s+13,571,200\.00\s+44,600\.00/);
     expect(squash(t)).toContain('2023年单位“三公”经费和机关运行经费预算表');
@@ -89,8 +96,7 @@ describe.skipIf(chromiumMissing() !== null)('PDF through headless Chromium', () 
   });
 
   it('corrects the contents when the estimate is off (Shanghai layout: a form spanning pages)', async () => {
-    const out = join(dir, 'shanghai-contents.pdf');
-    writeFileSync(out, await renderPdf(await parsedSample(), { browser, layout: shanghai }));
+    const out = await shanghaiPdf();
     const contents = pdftotext(out, 2) + pdftotext(out, 3);
     const entries = [...contents.matchAll(/^\s*(\S+[表况明])\s+(\d+)\s*$/gm)].map((m) => ({
       title: m[1],
