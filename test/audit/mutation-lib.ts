@@ -146,3 +146,16 @@ export async function runMutant(text: string, m: Mutant): Promise<Outcome> {
   const errors = findings.filter((f) => f.severity === 'error');
   return { ...m, detected: errors.some((f) => names(f, m)), errors };
 }
+
+/** Every mutant of the sample: three per number (fewer when no two adjacent digits differ). */
+export async function mutants(): Promise<Mutant[]> {
+  const text = sampleText();
+  return targets(text, await parseText(text)).flatMap(mutate);
+}
+
+export async function runAll(list: readonly Mutant[]): Promise<Outcome[]> {
+  const text = sampleText();
+  const out: Outcome[] = [];
+  for (const m of list) out.push(await runMutant(text, m));
+  return out;
+}
