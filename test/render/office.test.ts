@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Disclosure } from '../../src/model/schema.js';
+import { chromiumMissing, withBrowser } from '../../src/render/browser.js';
 import { renderDocx } from '../../src/render/docx.js';
 import { renderXlsx } from '../../src/render/xlsx.js';
 import { parsedSample } from './helpers.js';
@@ -98,5 +99,26 @@ describe('DOCX', () => {
     expect(all.slice(0, 2)).toEqual(['忻州市人民政府办公室', '2023年度单位预算公开']);
     expect(all).toContain('第四部分 名词解释');
     expect(all).toContain('一、基本支出：指为保障机构正常运转、完成日常工作任务而发生的人员支出和公用支出。');
+  });
+});
+
+describe.skipIf(chromiumMissing() !== null)('DOCX charts', () => {
+  it('embeds both charts as SVG with the PNG fallback Word needs', async () => {
+    const bytes = await withBrowser((browser) => renderDocx(sample, { browser }));
+    const zip = await JSZip.loadAsync(bytes);
+    const media = Object.keys(zip.files)
+      .filter((n) => n.startsWith('word/media/'))
+      .sort();
+    expect(media).toEqual([
+      'word/media/image1.png',
+      'word/media/image1.svg',
+      'word/media/image2.png',
+      'word/media/image2.svg',
+    ]);
+    const png = await zip.file('word/media/image1.png')!.async('uint8array');
+    expect([...png.slice(1, 4)].map((c) => String.fromCharCode(c)).join('')).toBe('PNG');
+    const xml = await zip.file('word/document.xml')!.async('string');
+    expect(xml.match(/<w:drawing>/g)).toHaveLength(2);
+    expect(xml).toContain('一般公共预算当年拨款结构图');
   });
 });
