@@ -1,5 +1,6 @@
 // bytes → layout: picks the reader from the content (never from the file name) and bounds what it may cost.
 import { readFile, stat } from 'node:fs/promises';
+import { isMainThread } from 'node:worker_threads';
 import { ReadError } from './errors.js';
 import { readText } from './text.js';
 import { containPdfjsRejections } from './contain.js';
@@ -42,8 +43,21 @@ export function registerReader(kind: Sniffed, reader: Reader): void {
   readers[kind] = reader;
 }
 
+/** Containers whose libraries may spin synchronously on hostile input: read in a worker when built (isolate.ts). */
+const ISOLATED: ReadonlySet<Sniffed> = new Set(['pdf', 'zip', 'ole']);
+
 /** Reads one file's bytes into layout. Throws ReadError with a Chinese reason. */
 export async function readLayoutBytes(file: string, bytes: Uint8Array): Promise<LayoutDocument> {
+  if (bytes.byteLength === 0) throw new ReadError(file, '文件为空', 'empty');
+  if (ISOLATED.has(sniff(bytes)) && isMainThread) {
+    const { isolationAvailable, readIsolated } = await import('./isolate.js');
+    if (isolationAvailable()) return readIsolated(file, bytes);
+  }
+  return readLayoutBytesInProcess(file, bytes);
+}
+
+/** Reads one file's bytes into layout on this thread. */
+export async function readLayoutBytesInProcess(file: string, bytes: Uint8Array): Promise<LayoutDocument> {
   if (bytes.byteLength === 0) throw new ReadError(file, '文件为空', 'empty');
   const kind = sniff(bytes);
   // pdfjs leaves rejected prefetches behind on damaged files: they must not crash the process (contain.ts).

@@ -321,4 +321,41 @@ describe('rejections pdfjs leaves behind', () => {
     expect(errors[0]).toMatch(/^错误：.*bad\.pdf：PDF/);
     expect(run.stdout).toContain('expenditure,2010301,行政运行,total,1361.58,万元');
   });
+
+  // Twelve bytes changed in a corpus PDF (found by fuzzing) send pdfjs's CFF font parser into minutes of
+  // synchronous work that no timer on the same thread can interrupt; the compiled command line reads PDFs and
+  // Office files in a worker thread and terminates it at the time limit (here lowered to 3 s).
+  const worker = join(packageRoot, 'dist', 'read', 'read-worker.js');
+  it.runIf(existsSync(worker))('a PDF that keeps pdfjs busy is abandoned at the time limit', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'yusuan-hostile-'));
+    const busy = new Uint8Array(await readFile(corpus('上海_普陀区财政局_2024_决算.pdf')));
+    const changes = [
+      [26933, 0x9f],
+      [378777, 0x95],
+      [1105692, 0x5a],
+      [1200130, 0x26],
+      [1961906, 0x8a],
+      [2396635, 0xf6],
+      [2702358, 0x7e],
+      [3085169, 0xe6],
+      [3111560, 0xe6],
+      [3200411, 0x31],
+      [3241299, 0x19],
+      [3569714, 0x4a],
+    ];
+    for (const [at, value] of changes) busy[at] = value;
+    const file = join(dir, 'busy.pdf');
+    await writeFile(file, busy);
+    const run = spawnSync(
+      process.execPath,
+      [join(packageRoot, 'bin', 'yusuan.js'), 'parse', '--format', 'cells', file, bundledSamplePath()],
+      { encoding: 'utf8', timeout: 120_000, env: { ...process.env, YUSUAN_READ_TIMEOUT_MS: '3000' } },
+    );
+    await rm(dir, { recursive: true, force: true });
+    expect(run.status).toBe(2);
+    expect(run.stderr.trim().split('\n')).toEqual([
+      `错误：${file}：读取超时（超过 3 秒），疑似异常文件，已放弃`,
+    ]);
+    expect(run.stdout).toContain('expenditure,2010301,行政运行,total,1361.58,万元');
+  });
 });
