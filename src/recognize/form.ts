@@ -1,7 +1,7 @@
 // 项目支出绩效目标申报表: one form per project. Extractions shift the form's cells left and right from line to
 // line, so fields are read by their LABELS and by the order of the filled cells, never by column index.
 import type { LayoutLine } from '../layout/types.js';
-import { parseNumber, toHalfWidth } from '../model/money.js';
+import { toHalfWidth } from '../model/money.js';
 import type { MoneyUnit } from '../model/money.js';
 import type { Funding, Indicator, PerformanceForm } from '../model/schema.js';
 import type { Context } from './context.js';
@@ -65,10 +65,10 @@ export function indicatorValue(printed: string): Pick<Indicator, 'operator' | 'v
     const unitOnly = /^(万元|元|%|个|次|人|年|月|天|项|份|家|件)$/.exec(t);
     return { operator, value: null, valueUnit: unitOnly ? unitOnly[1] : null };
   }
-  const parsed = parseNumber(m[1]);
+  const value = amountOf(m[1]) ?? null;
   return {
     operator: operator ?? (change ? null : '='),
-    value: parsed ? parsed.value : null,
+    value,
     valueUnit: m[2] !== '' ? m[2] : null,
   };
 }

@@ -212,7 +212,8 @@ export function readTable(
     const f = filled(line);
     if (f.length === 0) continue;
     if (endsTable(line, ctx)) break;
-    const metas = f.map((c) => metaOfCell(c.text));
+    // meta cells all carry a colon ("单位名称：…", "单位：万元"); rows of numbers are not asked
+    const metas = f.every((c) => /[:：]/.test(c.compact)) ? f.map((c) => metaOfCell(c.text)) : [null];
     if (metas.every((m) => m)) {
       for (const m of metas) {
         if (m?.unit) unit = m.unit;
