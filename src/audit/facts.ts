@@ -117,7 +117,7 @@ export function computeFacts(doc: Disclosure): Facts {
   const general = first('general_expenditure');
   if (general) {
     const total = totalRow(general);
-    put('general.total', '一般公共预算当年拨款', general, total, 'total');
+    put('general.total', '一般公共预算当年拨款', general, total, mainColumn(general));
     put('general.basic', '一般公共预算基本支出', general, total, 'basic');
     put('general.project', '一般公共预算项目支出', general, total, 'project');
   }
@@ -204,16 +204,17 @@ export function computeFacts(doc: Disclosure): Facts {
 
   const classes = new Map<string, Fact>();
   const classTable = general && !general.empty ? general : expenditure;
+  const classColumn = classTable ? mainColumn(classTable) : 'total';
   if (classTable) {
     for (const [code, row] of codedRows(classTable)) {
       if (code.length !== 3) continue;
       classes.set(normName(row.name), {
         id: `class.${code}`,
         label: row.name,
-        amount: cellAmount(row.cells.total, classTable.unit),
+        amount: cellAmount(row.cells[classColumn], classTable.unit),
         table: classTable,
         row,
-        column: 'total',
+        column: classColumn,
       });
     }
   }
@@ -241,6 +242,13 @@ export function computeFacts(doc: Disclosure): Facts {
     projects,
     get: (id) => byId.get(id),
   };
+}
+
+/** The column that carries a row's whole amount: 合计, or the single amount column of a one-column table. */
+export function mainColumn(table: Table): string {
+  if (table.columns.some((c) => c.id === 'total')) return 'total';
+  if (table.columns.some((c) => c.id === 'amount')) return 'amount';
+  return table.columns[0]?.id ?? 'total';
 }
 
 /** The single amount column of a side (the income side of a summary table prints one: 金额 / 2023年). */

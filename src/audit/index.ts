@@ -2,6 +2,7 @@
 import type { Disclosure } from '../model/schema.js';
 import { runRules, type AuditResult } from './engine.js';
 import { RULES } from './rules/index.js';
+import { isPartial } from './tables.js';
 import type { AuditOptions, RuleMeta } from './types.js';
 
 export type { Finding, RuleMeta, Severity, Rule, RuleContext, AuditOptions } from './types.js';
@@ -10,7 +11,7 @@ export type { AuditResult } from './engine.js';
 /** Checks one disclosure against the whole catalogue. `prior` is the same unit's previous-year document. */
 export function auditDisclosure(doc: Disclosure, options: AuditOptions = {}): AuditResult {
   const result = runRules(RULES, doc, options);
-  return doc.importNotes.some((n) => n.level === 'error') ? softenTruncated(doc, result) : result;
+  return isPartial(doc) ? softenTruncated(doc, result) : result;
 }
 
 /**

@@ -1,5 +1,5 @@
 // Reading the model's tables the way the rules need them: roles, sides, class rows, names, positions.
-import type { Row, Table, Column, SourceRef } from '../model/schema.js';
+import type { Disclosure, Row, Table, Column, SourceRef } from '../model/schema.js';
 import type { FindingInput } from './types.js';
 
 export type Role = Row['role'];
@@ -112,4 +112,11 @@ export function tableLabel(table: Table): string {
 
 export function columnLabel(table: Table, id: string): string {
   return table.columns.find((c) => c.id === id)?.label || id;
+}
+
+/** True when the importer could not read the whole document (truncated, or its contents list more than was read). */
+export function isPartial(doc: Disclosure): boolean {
+  return doc.importNotes.some(
+    (n) => n.level === 'error' || /incomplete|truncat|contents_mismatch/.test(n.code),
+  );
 }

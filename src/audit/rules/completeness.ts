@@ -2,7 +2,7 @@
 // unit name consistent, and what the importer could not read.
 import type { Disclosure } from '../../model/schema.js';
 import { sectionLabel } from '../bind.js';
-import { at, looseName, tableLabel } from '../tables.js';
+import { at, isPartial, looseName, tableLabel } from '../tables.js';
 import type { Rule } from '../types.js';
 
 const TABLE_NAMES: Record<string, string> = {
@@ -85,7 +85,7 @@ export const requiredTables: Rule = {
       return;
     }
     // When the importer could not read everything, a missing table may be our reading, not the document.
-    const partial = doc.importNotes.some((n) => n.level === 'error');
+    const partial = isPartial(doc);
     for (const kind of required) {
       if (doc.tables.some((t) => t.kind === kind)) continue;
       // A table printed but not recognised is our reading, not a gap in the document.
@@ -202,7 +202,7 @@ export const contents: Rule = {
   check(ctx) {
     const doc = ctx.doc;
     // A document read only in part: the importer's note already says what the contents list and the body lack.
-    if (!doc.contents.length || doc.importNotes.some((n) => n.level === 'error')) return;
+    if (!doc.contents.length || isPartial(doc)) return;
     const titles = [
       ...doc.tables.map((t) => t.title),
       ...doc.sections.map((s) => sectionLabel(s)),
