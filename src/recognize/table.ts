@@ -130,7 +130,9 @@ function panelsOf(columns: HeaderColumn[], ctx: Context): Panel[] {
   const panels: Panel[] = [];
   let current: Panel | null = null;
   for (const col of columns) {
-    if (!current || current.side !== col.side) {
+    // A name column after value columns of the same side starts another panel (Jiangsu's 收支预算总表 prints
+    // 功能分类 and 支出用途 side by side under one 支出 caption).
+    if (!current || current.side !== col.side || (col.labelRole === 'name' && current.values.length > 0)) {
       current = { side: col.side, labels: [], values: [] };
       panels.push(current);
     }
