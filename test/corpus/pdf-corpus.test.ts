@@ -208,6 +208,10 @@ const EXPECTED: Record<string, Expected> = {
     family: 'jiangsu',
     tables: JIANGSU_CORE,
     values: [
+      ['summary', '财政拨款', 'amount', '10070.48'],
+      ['summary', '一般公共服务支出', 'amount', '7827.46'],
+      ['summary', '基本支出', 'amount', '5678.17'],
+      ['summary', '单位预留机动经费', 'amount', '1157.63'],
       ['fiscal_expenditure', '2010201', 'amount', '4432.78'],
       ['fiscal_expenditure', '合计', 'amount', '10070.48'],
       ['fiscal_basic', '30201', 'amount', '110.00'],
