@@ -273,17 +273,31 @@ function readMetadata(
   return { metadata, kindFound: kindHit !== undefined && year !== null };
 }
 
+/** One title is the other with at most a few characters left out ("编制相关依据" / "编制的相关依据"). */
+function nearlySame(a: string, b: string, extra = 3): boolean {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  if (short.length < 4 || long.length - short.length > extra) return false;
+  let k = 0;
+  for (let i = 0; i < long.length && k < short.length; i++) if (long[i] === short[k]) k++;
+  return k === short.length;
+}
+
 /** Contents entries that the body does not have: the document was cut short, or the contents are wrong. */
 function checkCompleteness(ctx: Context, contents: TocEntry[], tables: Table[], prose: Prose): void {
   if (contents.length === 0) return;
   const tableTitles = tables.map((t) => normalizeTitle(t.title));
   const sectionTitles = prose.sections.map((s) => compact(s.title));
+  const parts = new Set(prose.sections.filter((s) => s.level === 1).map((s) => s.number));
+  // contents and body often word a title slightly differently ("编制相关依据" / "编制的相关依据")
+  const like = (a: string, b: string) => a === b || (b.length >= 2 && a.endsWith(b)) || nearlySame(a, b);
   const found = contents.map((entry) => {
-    const rest = compact(splitEnumeration(entry.title).rest);
+    const e = splitEnumeration(entry.title);
+    if (e.level === 1) return parts.has(e.number);
+    const rest = compact(e.rest).replace(/[。.：:]+$/, '');
     const key = contentsKey(entry.title);
-    if (sectionTitles.some((t) => t === rest || (key.length >= 2 && t.endsWith(key)))) return true;
-    const norm = normalizeTitle(entry.title);
-    return tableTitles.some((t) => t === norm || (norm.length >= 4 && t.endsWith(norm)));
+    if (sectionTitles.some((t) => t === rest || like(t, key))) return true;
+    const norm = normalizeTitle(e.rest);
+    return tableTitles.some((t) => like(t, norm));
   });
   const missing = contents.filter((_, k) => !found[k]);
   if (missing.length === 0) return;

@@ -25,6 +25,7 @@ export function headingOf(text: string): { number: string; level: number; title:
 /** What identifies a contents entry's heading in the body: its title without number, year and 单位/部门. */
 export function contentsKey(title: string): string {
   return compact(splitEnumeration(title).rest)
+    .replace(/[。.：:]+$/, '')
     .replace(/^(?:19|20)\d{2}年度?/, '')
     .replace(/^(单位|部门)/, '');
 }
