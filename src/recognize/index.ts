@@ -276,7 +276,7 @@ function readMetadata(
 /** One title is the other with at most a few characters left out ("编制相关依据" / "编制的相关依据"). */
 function nearlySame(a: string, b: string, extra = 3): boolean {
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
-  if (short.length < 4 || long.length - short.length > extra) return false;
+  if (short.length < 4 || long.length - short.length > (short.length < 10 ? 1 : extra)) return false;
   let k = 0;
   for (let i = 0; i < long.length && k < short.length; i++) if (long[i] === short[k]) k++;
   return k === short.length;
@@ -286,7 +286,8 @@ function nearlySame(a: string, b: string, extra = 3): boolean {
 function checkCompleteness(ctx: Context, contents: TocEntry[], tables: Table[], prose: Prose): void {
   if (contents.length === 0) return;
   const tableTitles = tables.map((t) => normalizeTitle(t.title));
-  const sectionTitles = prose.sections.map((s) => compact(s.title));
+  // numbered entries are looked for among numbered sections (a part's title is not an item's)
+  const sectionTitles = prose.sections.filter((s) => s.level > 1).map((s) => compact(s.title));
   const parts = new Set(prose.sections.filter((s) => s.level === 1).map((s) => s.number));
   // contents and body often word a title slightly differently ("编制相关依据" / "编制的相关依据")
   const like = (a: string, b: string) => a === b || (b.length >= 2 && a.endsWith(b)) || nearlySame(a, b);

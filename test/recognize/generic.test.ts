@@ -79,3 +79,61 @@ describe('generic layouts', () => {
     }
   });
 });
+
+describe('contents against the body', () => {
+  const text = (rows: string[]) =>
+    recognize({
+      file: 'doc.txt',
+      format: 'txt',
+      pages: 1,
+      lines: rows.map((t, i) => ({ cells: t.split('\t').map((x) => ({ text: x })), page: 1, line: i + 1 })),
+      notes: [],
+    });
+  const contents = [
+    'XX办公厅2017年度部门预算',
+    '目录',
+    '第一部分 部门概况',
+    '一、主要职能。',
+    '二、部门收支预算编制相关依据及测算分析情况',
+    '第三部分 预算情况说明',
+    '一、收入预算情况说明',
+    '二、支出预算情况说明',
+    '第四部分 名称解释',
+  ];
+  const body = [
+    '第一部分\t部门概况',
+    '一、主要职能',
+    '负责办公厅的日常工作。',
+    '二、部门收支预算编制的相关依据及测算分析情况',
+    '依据预算法编制。',
+    '第三部分 预算情况说明',
+    '一、收入预算情况说明',
+    '2017年收入预算100万元。',
+  ];
+
+  it('matches entries worded slightly differently, a trailing 。, and parts by their number', () => {
+    const doc = text([
+      ...contents,
+      ...body,
+      '二、支出预算情况说明',
+      '2017年支出预算100万元。',
+      '第四部分 名词解释',
+      '一、基本支出：指人员经费和公用经费。',
+    ]);
+    expect(doc.contents.map((c) => c.title)).toEqual(contents.slice(2));
+    expect(doc.importNotes).toEqual([]);
+    expect(doc.glossary).toEqual([
+      { term: '基本支出', definition: '指人员经费和公用经费。', source: { page: 21, line: 21 } },
+    ]);
+  });
+
+  it('calls a document whose contents tail is missing incomplete, and a gap a mismatch', () => {
+    const cut = text([...contents, ...body]);
+    expect(cut.importNotes.map((n) => [n.level, n.code])).toEqual([['error', 'incomplete']]);
+    expect(cut.importNotes[0].message).toBe(
+      '文件不完整：目录所列的2项内容在正文中未找到（二、支出预算情况说明、第四部分 名称解释）',
+    );
+    const gap = text([...contents, ...body, '第四部分 名词解释', '一、基本支出：指人员经费和公用经费。']);
+    expect(gap.importNotes.map((n) => [n.level, n.code])).toEqual([['warning', 'contents_mismatch']]);
+  });
+});
