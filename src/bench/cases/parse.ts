@@ -7,7 +7,7 @@ import { bundledSamplePath } from '../../paths.js';
 
 registerBench({
   id: 'parse.sample_txt',
-  title: '解析样本（文本，13张表、11张绩效表）',
+  title: '解析样本（文本，13张表、10张绩效表）',
   targetMs: 10,
   repeat: { full: 200, quick: 30 },
   setup: async () => {
