@@ -176,6 +176,14 @@ function readIndicators(
   }
 }
 
+/** Funding labels and amounts inside one cell: layouts sometimes merge "2,400,000年度资金总额：600,000" into one. */
+const FUNDING_TOKEN =
+  /(?:其中[:：]?)?(?:实施期资金总额|年度资金总额|中央(?:财政)?资金|省级(?:财政)?资金|(?:市县[（(]区[)）]|市县|市级|县级|区级|本级)(?:财政)?资金|单位自筹|其他资金)[:：]?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/g;
+
+/** A funding label anywhere in a cell (followed by its amount when cells were merged). */
+const FUNDING_IN_CELL =
+  /(实施期资金总额|年度资金总额|中央(财政)?资金|省级(财政)?资金|(市县[（(]区[)）]|市县)(财政)?资金|单位自筹)[:：]?\d/;
+
 function readFunding(cells: string[], form: PerformanceForm): void {
   let pending: { side: 'period' | 'year'; field: keyof Funding } | null = null;
   const seen = new Map<keyof Funding, number>();
@@ -186,18 +194,27 @@ function readFunding(cells: string[], form: PerformanceForm): void {
       form.unit = unit[1] as MoneyUnit;
       continue;
     }
-    const label = fundingLabel(t);
-    if (label) {
-      const n = seen.get(label.field) ?? 0;
-      seen.set(label.field, n + 1);
-      const side = /^实施期/.test(t) ? 'period' : /^年度/.test(t) ? 'year' : n === 0 ? 'period' : 'year';
-      pending = { side, field: label.field };
-      continue;
-    }
-    const value = amountOf(clean(raw));
-    if (value && pending) {
-      form.funding[pending.side][pending.field] = value;
-      pending = null;
+    for (const [token] of t.matchAll(FUNDING_TOKEN)) {
+      const label = fundingLabel(token);
+      if (label) {
+        const n = seen.get(label.field) ?? 0;
+        seen.set(label.field, n + 1);
+        const bare = token.replace(/^其中[:：]?/, '');
+        const side = /^实施期/.test(bare)
+          ? 'period'
+          : /^年度/.test(bare)
+            ? 'year'
+            : n === 0
+              ? 'period'
+              : 'year';
+        pending = { side, field: label.field };
+        continue;
+      }
+      const value = amountOf(token);
+      if (value && pending) {
+        form.funding[pending.side][pending.field] = value;
+        pending = null;
+      }
     }
   }
 }
@@ -252,7 +269,7 @@ export function readForm(
     const compacts = f.map((c) => c.compact);
     const head = compacts[0];
     const after = cells.slice(1);
-    if (compacts.some((c) => fundingLabel(c) !== undefined)) {
+    if (compacts.some((c) => fundingLabel(c) !== undefined || FUNDING_IN_CELL.test(c))) {
       readFunding(cells, form);
     } else if (FORM_FIELDS.project.test(head)) {
       form.project = compact(after.join(''));

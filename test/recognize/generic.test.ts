@@ -137,3 +137,27 @@ describe('contents against the body', () => {
     expect(gap.importNotes.map((n) => [n.level, n.code])).toEqual([['warning', 'contents_mismatch']]);
   });
 });
+
+describe('performance forms from merged cells', () => {
+  it('reads funding labels and amounts that a layout merged into one cell', () => {
+    const rows = [
+      'XX市市级预算部门（单位）项目支出绩效目标申报表',
+      '项目名称\t测试项目',
+      '项目资金（元）\t实施期资金总额：\t2,400,000年度资金总额：600,000',
+      '\t其中：中央财政资金0\t其中：中央财政资金0',
+      '\t市县（区）财政资金\t2,400,000\t市县（区）财政资金600,000',
+    ];
+    const doc = recognize({
+      file: 'form.pdf',
+      format: 'pdf',
+      pages: 1,
+      lines: rows.map((t, i) => ({ cells: t.split('\t').map((x) => ({ text: x })), page: 1, line: i + 1 })),
+      notes: [],
+    });
+    const f = doc.performanceForms[0];
+    expect(f.project).toBe('测试项目');
+    expect([f.funding.period.total, f.funding.year.total]).toEqual(['2400000', '600000']);
+    expect([f.funding.period.central, f.funding.year.central]).toEqual(['0', '0']);
+    expect([f.funding.period.local, f.funding.year.local]).toEqual(['2400000', '600000']);
+  });
+});
