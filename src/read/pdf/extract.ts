@@ -134,7 +134,13 @@ async function readAll(
       const horizontal = Math.abs(m[1]) < 1e-3 && Math.abs(m[2]) < 1e-3;
       // At scale 1 pdfjs reports the advance width in points, whatever the page rotation.
       const width = horizontal ? item.width : size;
-      runs.push({ text: normalizeGlyphs(item.str), x0: m[4], x1: m[4] + Math.abs(width), baseline: m[5], size });
+      runs.push({
+        text: normalizeGlyphs(item.str),
+        x0: m[4],
+        x1: m[4] + Math.abs(width),
+        baseline: m[5],
+        size,
+      });
     }
     pages.push({ page: n, width: viewport.width, height: viewport.height, runs });
     page.cleanup();
