@@ -1,5 +1,6 @@
 // Binding a narrative claim to the table fact it describes, by its subject words and its section.
 import type { Section } from '../model/schema.js';
+import { compareAmounts } from './amounts.js';
 import type { AmountClaim } from '../narrative/claims.js';
 import type { Fact, Facts } from './facts.js';
 import { looseName, normName } from './tables.js';
@@ -76,10 +77,22 @@ function sideOf(claim: AmountClaim): 'income' | 'expenditure' {
 
 const source =
   (name: string): Resolver =>
-  (_c, facts, topic) =>
-    topic === 'fiscal'
-      ? (facts.get(`fiscal.${name}`) ?? facts.get(`income.${name}`))
-      : facts.get(`income.${name}`);
+  (claim, facts, topic) => {
+    if (topic !== 'fiscal') return facts.get(`income.${name}`);
+    const year = facts.get(`fiscal.${name}`) ?? facts.get(`income.${name}`);
+    const carry = facts.get(`fiscal.carryover.${name}`);
+    if (!year || !carry?.amount || carry.amount.isZero()) return year;
+    // "收入为一般公共预算拨款X" splits the 总预算 by budget: X may be the budget's whole money (当年 + its share of
+    // 上年结转) or this year's only; the reading that the printed amount fits is the one meant.
+    const parts = [year.amount, carry.amount];
+    const whole = compareAmounts(claim.amount, parts, year.table.unit);
+    if (
+      whole?.status === 'mismatch' ||
+      compareAmounts(claim.amount, [year.amount], year.table.unit)?.status === 'exact'
+    )
+      return year;
+    return { ...year, id: `${year.id}+carryover`, label: `${year.label}（含上年结转）`, amount: null, parts };
+  };
 
 /** Ordered: the first pattern that matches the subject decides. */
 const BINDINGS: { re: RegExp; topics?: SectionTopic[]; resolve: Resolver }[] = [
@@ -157,7 +170,7 @@ export function bindClaim(claim: AmountClaim, facts: Facts, topic: SectionTopic)
         amount: p.amount,
         table: p.table,
         row: p.row,
-        column: 'total',
+        column: p.column,
       };
   }
   return undefined;

@@ -28,7 +28,7 @@ export interface Facts {
   personnelItems: string[];
   publicItems: string[];
   /** Projects of the current-year project table, in order. */
-  projects: { name: string; amount: Amount | null; row: Row; table: Table }[];
+  projects: { name: string; amount: Amount | null; row: Row; table: Table; column: string }[];
   get(id: string): Fact | undefined;
 }
 
@@ -53,6 +53,9 @@ export function computeFacts(doc: Disclosure): Facts {
   const byId = new Map<string, Fact>();
   const put = (id: string, label: string, table: Table | undefined, row: Row | undefined, column: string) => {
     if (!table || !row || byId.has(id)) return;
+    // Tables with one 金额 column (Jiangsu) are read with column `amount`: their 合计 is that column.
+    if (column === 'total' && !('total' in row.cells) && !table.columns.some((c) => c.id === 'total'))
+      column = mainColumn(table);
     if (!(column in row.cells) && !table.columns.some((c) => c.id === column)) return;
     byId.set(id, { id, label, amount: cellAmount(row.cells[column], table.unit), table, row, column });
   };
@@ -107,7 +110,10 @@ export function computeFacts(doc: Disclosure): Facts {
       const role = roleOf(row);
       if (role === 'item') {
         const source = incomeSourceOf(row.name || row.label);
-        if (source) put(`fiscal.${source}`, `${row.name}拨款`, fiscal, row, col);
+        // The budgets' lines under 上年财政拨款结转 are that budget's share of the carryover.
+        if (source && /结转/.test(row.parent ?? ''))
+          put(`fiscal.carryover.${source}`, `上年财政拨款结转（${row.name}）`, fiscal, row, col);
+        else if (source) put(`fiscal.${source}`, `${row.name}拨款`, fiscal, row, col);
       } else if (role === 'year_total') put('fiscal.year_total', '财政拨款本年收入', fiscal, row, col);
       else if (role === 'carryover') put('fiscal.carryover', '上年财政拨款结转', fiscal, row, col);
       else if (role === 'grand_total') put('fiscal.grand_total', '财政拨款收入总计', fiscal, row, col);
@@ -171,7 +177,8 @@ export function computeFacts(doc: Disclosure): Facts {
       'three_public.vehicle_operation',
       '公务用车运行维护费',
       three,
-      rowNamed(three.rows, /运行(维护)?费$/),
+      // Not the row 公务用车购置及运行(维护)费 printed before it.
+      rowNamed(three.rows, /(?<!购置及)运行(维护)?费$/),
       'total',
     );
   }
@@ -179,13 +186,15 @@ export function computeFacts(doc: Disclosure): Facts {
   const projects: Facts['projects'] = [];
   const projectTable = first('projects');
   if (projectTable) {
+    const projectColumn = mainColumn(projectTable);
     for (const row of projectTable.rows) {
       if (roleOf(row) !== 'item') continue;
       projects.push({
         name: row.name,
-        amount: cellAmount(row.cells.total, projectTable.unit),
+        amount: cellAmount(row.cells[projectColumn], projectTable.unit),
         row,
         table: projectTable,
+        column: projectColumn,
       });
     }
     const total = totalRow(projectTable);
@@ -220,15 +229,18 @@ export function computeFacts(doc: Disclosure): Facts {
   }
   const fiscalClasses = new Map<string, Fact>();
   if (fiscal) {
+    const fiscalColumn = fiscal.columns.some((c) => c.id === 'total')
+      ? 'total'
+      : amountColumn(fiscal, 'expenditure');
     for (const row of sideRows(fiscal, 'expenditure')) {
       if (roleOf(row) !== 'item' || !/支出|预备费/.test(row.name)) continue;
       fiscalClasses.set(normName(row.name), {
         id: `fiscal.class.${normName(row.name)}`,
         label: row.name,
-        amount: cellAmount(row.cells.total, fiscal.unit),
+        amount: cellAmount(row.cells[fiscalColumn], fiscal.unit),
         table: fiscal,
         row,
-        column: 'total',
+        column: fiscalColumn,
       });
     }
   }

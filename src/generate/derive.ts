@@ -235,8 +235,9 @@ export function deriveTables(input: GenerateInput, nodes: FunctionNode[]): Table
     useTable(
       'expenditure',
       `${y}年预算支出总表`,
-      // Current year only: 项目支出 equals the 本年 project table; 上年结转 shows in the summary tables.
-      (f) => ({ basic: sumOf(f.basic), project: sumOf(f.project) }),
+      // All spending of the year: 上年结转安排 is project money, so 项目支出 = 本年 + 上年结转 project tables and
+      // each class equals the summary's 合计 column (the general-budget and fund tables stay 不含上年结转).
+      (f) => ({ basic: sumOf(f.basic), project: sumOf(f.project).plus(carryoverOf(f)) }),
       3,
       `${y}年预算数/`,
     ),

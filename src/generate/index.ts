@@ -274,14 +274,6 @@ function overviewSections(input: GenerateInput, kw: string): Section[] {
   ];
 }
 
-/** Auditor rules whose identities do not account for 上年结转 money. */
-const CARRYOVER_SENSITIVE = new Set([
-  'cross.summary-expenditure',
-  'cross.fiscal-summary',
-  'narrative.amount',
-  'narrative.parts',
-]);
-
 export interface GenerateOptions {
   /**
    * Audit the derived document (default true): its errors refuse the input like the input checks do; its
@@ -349,15 +341,7 @@ export function generate(
   ];
   doc.contents = contents(doc);
   if (options.audit !== false) {
-    const carryover = input.functions.some((l) => FISCAL_KEYS.some((k) => l.carryover[k] !== '0'));
-    for (const f of auditDisclosure(doc).findings) {
-      if (f.severity === 'info') continue;
-      // The auditor's cross-table identities assume no 上年结转 (DOMAIN.md §4 cannot hold all at once with it, see
-      // docs/notes/issue-5-generate.md); on a document with carryover their errors are shown, not refused.
-      if (carryover && f.severity === 'error' && CARRYOVER_SENSITIVE.has(f.rule))
-        findings.push({ ...f, severity: 'warning', message: `${f.message}（含上年结转，口径待定）` });
-      else findings.push(f);
-    }
+    for (const f of auditDisclosure(doc).findings) if (f.severity !== 'info') findings.push(f);
   }
   return { disclosure: doc, findings, ok: !findings.some((x) => x.severity === 'error') };
 }

@@ -3,7 +3,7 @@ import { RETIRED_NAMES } from '../../catalog/index.js';
 import { Amount } from '../../model/money.js';
 import type { Row, Table } from '../../model/schema.js';
 import { cellAmount, compareAmounts, type Comparison } from '../amounts.js';
-import { INCOME_SOURCES, amountColumn, incomeSourceOf, type Fact } from '../facts.js';
+import { INCOME_SOURCES, amountColumn, incomeSourceOf, mainColumn, type Fact } from '../facts.js';
 import { at, codedRows, normName, roleOf, sideRows, tableLabel, totalRow } from '../tables.js';
 import type { Rule, RuleContext, Severity } from '../types.js';
 import { reportComparison } from './table.js';
@@ -158,15 +158,32 @@ export const functionRows: Rule = {
     const revenue = ctx.table('revenue');
     const exp = ctx.table('expenditure');
     const general = ctx.table('general_expenditure');
-    const pair = (a: Table | undefined, aCol: string, b: Table | undefined, bCol: string, what: string) => {
+    const pair = (
+      a: Table | undefined,
+      aCol: string,
+      b: Table | undefined,
+      bCol: string,
+      what: string,
+      plusCol?: string,
+    ) => {
       if (!a || !b || a.empty || b.empty) return;
       if (!a.columns.some((c) => c.id === aCol) || !b.columns.some((c) => c.id === bCol)) return;
+      const plus = plusCol && b.columns.some((c) => c.id === plusCol) ? plusCol : undefined;
+      // With a column to add (上年结转), the other side is b[bCol] + b[plus]; b[bCol] alone is also accepted.
+      const other = (row: Row | undefined, mine: Fact, label: string): Fact | undefined => {
+        const plain = cellFact(b, row, bCol, label);
+        if (!plus || !row || !plain) return plain;
+        const extra = cellAmount(row.cells[plus], b.unit);
+        if (!extra || extra.isZero()) return plain;
+        if (compareAmounts(mine.amount, [plain.amount], a.unit)?.status === 'exact') return plain;
+        return { ...plain, parts: [plain.amount, extra], label: `${label}（含上年结转）` };
+      };
       const bRows = codedRows(b);
       for (const [code, row] of codedRows(a)) {
-        const other = bRows.get(code);
+        const theirs = bRows.get(code);
         const mine = cellFact(a, row, aCol, row.name)!;
-        if (other)
-          compareFacts(ctx, mine, cellFact(b, other, bCol, other.name), `科目${code}“${row.name}”${what}`);
+        if (theirs)
+          compareFacts(ctx, mine, other(theirs, mine, theirs.name), `科目${code}“${row.name}”${what}`);
         else if (mine.amount && !mine.amount.isZero() && bRows.size)
           ctx.report({
             ...at(a, row, aCol),
@@ -174,14 +191,11 @@ export const functionRows: Rule = {
             actual: mine.amount.toString(),
           });
       }
-      compareFacts(
-        ctx,
-        cellFact(a, totalRow(a), aCol, '合计'),
-        cellFact(b, totalRow(b), bCol, '合计'),
-        `合计${what}`,
-      );
+      const mine = cellFact(a, totalRow(a), aCol, '合计');
+      if (mine) compareFacts(ctx, mine, other(totalRow(b), mine, '合计'), `合计${what}`);
     };
-    pair(exp, 'total', revenue, 'total', '');
+    // 支出总表 covers 上年结转安排; the revenue table's 本年收入 合计 may or may not include its 上年结转 column.
+    pair(exp, 'total', revenue, 'total', '', 'carryover');
     pair(general, 'total', revenue, 'general_public', '（一般公共预算）');
     // With no money but the general budget, the expenditure table and the general-budget table are the same table.
     if (exp && general && onlyGeneralBudget(ctx))
@@ -231,14 +245,75 @@ export const fiscalSummary: Rule = {
         `${INCOME_SOURCES.find((s) => s[1] === source)![2]}收入`,
       );
     }
-    const general = ctx.table('general_expenditure');
-    if (general && !general.empty && fiscal.columns.some((c) => c.id === 'general_public'))
-      byClassName(ctx, fiscal, 'general_public', general, 'total');
-    const fund = ctx.table('gov_fund_expenditure');
-    if (fund && !fund.empty && fiscal.columns.some((c) => c.id === 'gov_fund'))
-      byClassName(ctx, fiscal, 'gov_fund', fund, 'total');
+    const carry = facts.get('fiscal.carryover')?.amount;
+    const withCarry = !!carry && !carry.isZero();
+    for (const [kind, source] of [
+      ['general_expenditure', 'general_public'],
+      ['gov_fund_expenditure', 'gov_fund'],
+    ] as const) {
+      const coded = ctx.table(kind);
+      if (!coded || coded.empty || !fiscal.columns.some((c) => c.id === source)) continue;
+      // The budget tables are printed 不含上年结转: without carryover money they equal the fiscal classes.
+      if (withCarry) classesWithCarryover(ctx, fiscal, source, coded);
+      else byClassName(ctx, fiscal, source, coded, mainColumn(coded));
+    }
   },
 };
+
+/**
+ * With 上年财政拨款结转 money, a fiscal class (source column) = that budget's 不含上年结转 table class + the class's
+ * share of the carryover, which no table prints per class: only the total over classes can be proved; a class
+ * below its current-year amount needs a human.
+ */
+function classesWithCarryover(ctx: RuleContext, fiscal: Table, source: string, coded: Table): void {
+  const codedColumn = mainColumn(coded);
+  const classes = new Map<string, Row>();
+  for (const [code, row] of codedRows(coded)) if (code.length === 3) classes.set(currentName(row.name), row);
+  const label = INCOME_SOURCES.find((s) => s[1] === source)![2];
+  const fiscalParts: (Amount | null)[] = [];
+  for (const row of sideRows(fiscal, 'expenditure')) {
+    const name = currentName(row.name || row.label);
+    if (roleOf(row) !== 'item' || !/支出|预备费/.test(name) || /^(基本|项目)支出$/.test(name)) continue;
+    const mine = cellAmount(row.cells[source], fiscal.unit);
+    fiscalParts.push(mine);
+    const other = classes.get(name);
+    if (!other) continue;
+    const cmp = compareAmounts(mine, [cellAmount(other.cells[codedColumn], coded.unit)], fiscal.unit);
+    if (cmp?.status === 'mismatch' && cmp.difference.isNegative())
+      ctx.report({
+        ...at(fiscal, row, source),
+        severity: 'warning',
+        message: `“${row.name}”${label}：${tableLabel(fiscal)}${cmp.actual}${fiscal.unit}，少于${tableLabel(coded)}（不含上年结转）的${cmp.expected}${fiscal.unit}`,
+        expected: cmp.expected,
+        actual: cmp.actual,
+      });
+  }
+  const codedParts = [...classes.values()].map((r) => negate(cellAmount(r.cells[codedColumn], coded.unit)));
+  const part = sideRows(fiscal, 'income').find(
+    (r) => /结转/.test(r.parent ?? '') && incomeSourceOf(r.name || r.label) === source,
+  );
+  const carryRow = part ?? sideRows(fiscal, 'income').find((r) => roleOf(r) === 'carryover');
+  if (!carryRow) return;
+  const column = amountColumn(fiscal, 'income');
+  const cmp = compareAmounts(
+    cellAmount(carryRow.cells[column], fiscal.unit),
+    [...fiscalParts, ...codedParts],
+    fiscal.unit,
+  );
+  // Without a per-budget line only the whole carryover is printed, which may include other budgets' money.
+  const override = part || source !== 'general_public' ? {} : { severity: 'warning' as const };
+  if (!part && source !== 'general_public') return;
+  reportComparison(
+    ctx,
+    cmp,
+    { ...at(fiscal, carryRow, column), ...(cmp?.status === 'mismatch' ? override : {}) },
+    `上年财政拨款结转（${label}）= ${tableLabel(fiscal)}各类${label}支出 − ${tableLabel(coded)}各类（${tableLabel(fiscal)}与${tableLabel(coded)}）`,
+  );
+}
+
+function negate(a: Amount | null): Amount | null {
+  return a && new Amount(a.value.neg(), a.unit, a.scale);
+}
 
 export const generalBasic: Rule = {
   meta: {
@@ -290,7 +365,21 @@ export const projectsTotal: Rule = {
   },
   check(ctx) {
     const facts = ctx.facts();
-    compareFacts(ctx, facts.get('expenditure.project'), facts.get('projects.total'), '项目支出合计');
+    const current = facts.get('projects.total');
+    const carry = ctx.table('projects_carryover');
+    const carryParts = carry && !carry.empty ? projectParts(carry) : [];
+    // 支出总表 covers all spending of the year: its 项目支出 = 本年 + 上年结转 project tables.
+    const expected: Fact | undefined =
+      current && carryParts.some((p) => p && !p.isZero())
+        ? {
+            ...current,
+            label: '项目支出合计（本年 + 上年结转）',
+            amount: null,
+            row: undefined,
+            parts: [...(current.parts ?? [current.amount]), ...carryParts],
+          }
+        : current;
+    compareFacts(ctx, facts.get('expenditure.project'), expected, '项目支出合计');
   },
 };
 
@@ -308,10 +397,7 @@ export const carryover: Rule = {
     const carry = facts.get('income.carryover');
     if (!table || !carry) return;
     const total = totalRow(table);
-    const items = table.rows.filter((r) => roleOf(r) === 'item');
-    const parts = total
-      ? [cellAmount(total.cells.total, table.unit)]
-      : items.map((r) => cellAmount(r.cells.total, table.unit));
+    const parts = projectParts(table);
     const fact: Fact = {
       id: 'projects_carryover.total',
       label: '上年结转项目合计',
@@ -324,6 +410,15 @@ export const carryover: Rule = {
     compareFacts(ctx, carry, fact, '上年结转');
   },
 };
+
+/** A project table's 合计, or its projects when it prints no 合计 row. */
+function projectParts(table: Table): (Amount | null)[] {
+  const column = mainColumn(table);
+  const total = totalRow(table);
+  return total
+    ? [cellAmount(total.cells[column], table.unit)]
+    : table.rows.filter((r) => roleOf(r) === 'item').map((r) => cellAmount(r.cells[column], table.unit));
+}
 
 /** Economic items and the function codes that carry the same money (practice varies: warning). */
 const ECONOMIC_FUNCTION: { economic: RegExp; codes: string[]; label: string }[] = [

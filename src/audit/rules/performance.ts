@@ -43,7 +43,7 @@ export const formPerProject: Rule = {
       ctx.report({
         table: p.table.kind,
         row_name: p.name,
-        column: 'total',
+        column: p.column,
         page: p.row.source?.page,
         line: p.row.source?.line,
         message: `项目“${p.name}”（${p.amount?.toString() ?? '—'}${p.table.unit}）没有对应的绩效目标申报表`,
