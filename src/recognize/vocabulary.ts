@@ -103,7 +103,8 @@ export const COLUMN_ALIASES: ColumnAlias[] = [
 /** Headers of the label columns (codes and names), compact. */
 export const LABEL_HEADERS: { role: 'code' | 'codePart' | 'name' | 'governmentName'; pattern: RegExp }[] = [
   { role: 'governmentName', pattern: /^政府(预算)?(支出)?经济(分类)?科目(名称)?$/ },
-  { role: 'codePart', pattern: /^[类款项]$/ },
+  // "科目编码" and its 类/款/项 sub-header sometimes come merged out of a PDF ("支出功能分类科目编码款")
+  { role: 'codePart', pattern: /^[类款项]$|(编码|代码)[类款项]$/ },
   { role: 'code', pattern: /(科目|分类)(编码|代码)$|^(科目)?编码$|^功能分类科目编码$/ },
   {
     role: 'name',
