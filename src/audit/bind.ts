@@ -152,7 +152,8 @@ export function bindClaim(claim: AmountClaim, facts: Facts, topic: SectionTopic)
   const subject = normName(claim.subject);
   if (!subject) return undefined;
   const classes = topic === 'fiscal' && facts.fiscalClasses.size ? facts.fiscalClasses : facts.classes;
-  for (const [name, fact] of classes) if (subject.endsWith(name)) return fact;
+  // A class read without its name (a mis-read table) names nothing.
+  for (const [name, fact] of classes) if (name && subject.endsWith(name)) return fact;
   for (const b of BINDINGS) {
     if (b.topics && !b.topics.includes(topic)) continue;
     if (b.re.test(subject)) {

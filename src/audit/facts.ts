@@ -54,8 +54,7 @@ export function computeFacts(doc: Disclosure): Facts {
   const put = (id: string, label: string, table: Table | undefined, row: Row | undefined, column: string) => {
     if (!table || !row || byId.has(id)) return;
     // Tables with one 金额 column (Jiangsu) are read with column `amount`: their 合计 is that column.
-    if (column === 'total' && !('total' in row.cells) && !table.columns.some((c) => c.id === 'total'))
-      column = mainColumn(table);
+    if (column === 'total') column = totalColumn(table);
     if (!(column in row.cells) && !table.columns.some((c) => c.id === column)) return;
     byId.set(id, { id, label, amount: cellAmount(row.cells[column], table.unit), table, row, column });
   };
@@ -186,7 +185,7 @@ export function computeFacts(doc: Disclosure): Facts {
   const projects: Facts['projects'] = [];
   const projectTable = first('projects');
   if (projectTable) {
-    const projectColumn = mainColumn(projectTable);
+    const projectColumn = totalColumn(projectTable);
     for (const row of projectTable.rows) {
       if (roleOf(row) !== 'item') continue;
       projects.push({
@@ -229,9 +228,7 @@ export function computeFacts(doc: Disclosure): Facts {
   }
   const fiscalClasses = new Map<string, Fact>();
   if (fiscal) {
-    const fiscalColumn = fiscal.columns.some((c) => c.id === 'total')
-      ? 'total'
-      : amountColumn(fiscal, 'expenditure');
+    const fiscalColumn = totalColumn(fiscal);
     for (const row of sideRows(fiscal, 'expenditure')) {
       if (roleOf(row) !== 'item' || !/支出|预备费/.test(row.name)) continue;
       fiscalClasses.set(normName(row.name), {
@@ -261,6 +258,15 @@ export function mainColumn(table: Table): string {
   if (table.columns.some((c) => c.id === 'total')) return 'total';
   if (table.columns.some((c) => c.id === 'amount')) return 'amount';
   return table.columns[0]?.id ?? 'total';
+}
+
+/**
+ * 合计, or the 金额 column (`amount`) of a table printed with one amount column; no other column stands in for it
+ * (a table read without its columns gives no fact rather than a wrong one).
+ */
+export function totalColumn(table: Table): string {
+  const has = (id: string) => table.columns.some((c) => c.id === id);
+  return !has('total') && has('amount') ? 'amount' : 'total';
 }
 
 /** The single amount column of a side (the income side of a summary table prints one: 金额 / 2023年). */

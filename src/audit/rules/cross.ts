@@ -3,7 +3,14 @@ import { RETIRED_NAMES } from '../../catalog/index.js';
 import { Amount } from '../../model/money.js';
 import type { Row, Table } from '../../model/schema.js';
 import { cellAmount, compareAmounts, type Comparison } from '../amounts.js';
-import { INCOME_SOURCES, amountColumn, incomeSourceOf, mainColumn, type Fact } from '../facts.js';
+import {
+  INCOME_SOURCES,
+  amountColumn,
+  incomeSourceOf,
+  mainColumn,
+  totalColumn,
+  type Fact,
+} from '../facts.js';
 import { at, codedRows, normName, roleOf, sideRows, tableLabel, totalRow } from '../tables.js';
 import type { Rule, RuleContext, Severity } from '../types.js';
 import { reportComparison } from './table.js';
@@ -413,7 +420,7 @@ export const carryover: Rule = {
 
 /** A project table's 合计, or its projects when it prints no 合计 row. */
 function projectParts(table: Table): (Amount | null)[] {
-  const column = mainColumn(table);
+  const column = totalColumn(table);
   const total = totalRow(table);
   return total
     ? [cellAmount(total.cells[column], table.unit)]
