@@ -29,6 +29,14 @@ const RADICAL_SUPPLEMENT: Record<string, string> = {
   '\u2ef3': '龟',
 };
 
+/**
+ * Kangxi radicals whose compatibility mapping is the traditional form, while the simplified fonts draw (and
+ * Chromium maps) the simplified character with them: ⼾ (U+2F3E) is printed for 户, NFKC would give 戶.
+ */
+const KANGXI_SIMPLIFIED: Record<string, string> = {
+  '\u2f3e': '户',
+};
+
 const RADICALS = /[\u2e80-\u2eff\u2f00-\u2fdf]/g;
 
 /** Replaces radical code points with the ideographs they stand for. */
@@ -37,7 +45,7 @@ export function normalizeGlyphs(text: string): string {
   RADICALS.lastIndex = 0;
   return text.replace(RADICALS, (c) => {
     // Kangxi radicals (U+2F00–U+2FD5) all have a compatibility mapping to the unified ideograph.
-    if (c >= '\u2f00') return c.normalize('NFKC');
+    if (c >= '\u2f00') return KANGXI_SIMPLIFIED[c] ?? c.normalize('NFKC');
     return RADICAL_SUPPLEMENT[c] ?? c;
   });
 }

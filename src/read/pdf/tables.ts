@@ -41,12 +41,16 @@ export interface PageGeometry {
  */
 export interface PageCarry {
   columns?: Interval[];
+  /** The header words of that grid: a page repeating them continues the same table. */
+  header?: string;
 }
 
 export function layoutPage(lines: VisualLine[], geo: PageGeometry, carry: PageCarry = {}): LayoutLine[] {
   const kept = lines.filter((l, i) => !isPageNumber(l, i, lines, geo));
   const incoming = carry.columns;
+  const incomingHeader = carry.header;
   carry.columns = undefined;
+  carry.header = undefined;
   const out: LayoutLine[] = [];
   const blocks = findBlocks(kept);
   const inBlock = new Map<VisualLine, Block>();
@@ -60,10 +64,20 @@ export function layoutPage(lines: VisualLine[], geo: PageGeometry, carry: PageCa
     if (block) {
       if (block.lines[0] === line) {
         // A grid at the top of the page that starts with amounts continues the previous page's table.
+        // A repeated header keeps them too, so that the page's rows fall into the columns the header named first.
+        const header = headerText(block);
+        const repeated =
+          i === 0 &&
+          incoming &&
+          incomingHeader &&
+          (header === incomingHeader || header.startsWith(`${incomingHeader}|`));
         const continued = i === 0 && incoming && startsWithBody(block) ? incoming : undefined;
-        const { rows, columns } = tableRows(block, geo.page, continued);
+        const { rows, columns } = tableRows(block, geo.page, continued, repeated ? incoming : undefined);
         out.push(...rows);
-        if (block.lines[block.lines.length - 1] === kept[kept.length - 1]) carry.columns = columns;
+        if (block.lines[block.lines.length - 1] === kept[kept.length - 1]) {
+          carry.columns = columns;
+          carry.header = header;
+        }
       }
       prevProse = undefined;
       continue;
@@ -184,10 +198,18 @@ function findBlocks(lines: VisualLine[]): Block[] {
       }
       j++;
     }
-    // A short closing row ("合计" of an empty table) still belongs to the grid; a title does not.
+    // A short closing row ("合计" of an empty table) still belongs to the grid; a title does not. Nor do rows
+    // holding only a label at the end of a page ("二十四、预备费"), left-aligned with a label column of the grid.
+    const lefts = block.flatMap((l) => l.segments.map((s) => s.x0));
     for (const l of pending) {
       const t = text(l);
-      if (t.length <= 8 && !/表$/.test(t) && l.top - block[block.length - 1].baseline < 3 * l.size)
+      const aligned =
+        l.segments.length === 1 && !NOTE.test(t) && lefts.some((x) => Math.abs(x - l.segments[0].x0) < 1);
+      if (
+        (t.length <= 8 || aligned) &&
+        !/表$/.test(t) &&
+        l.top - block[block.length - 1].baseline < 3 * l.size
+      )
         block.push(l);
       else break;
     }
@@ -322,6 +344,15 @@ interface Row {
   cells: (Segment | undefined)[];
 }
 
+/** The words of a grid's header lines (those above its first amount), in reading order. */
+function headerText(block: Block): string {
+  const first = block.lines.findIndex((l) => l.segments.some((s) => hasAmount(s.text)));
+  return block.lines
+    .slice(0, Math.max(0, first))
+    .map((l) => text(l))
+    .join('|');
+}
+
 function startsWithBody(block: Block): boolean {
   const first = block.lines[0];
   return first.segments.some((s) => hasAmount(s.text)) || /^\d{3,}$/.test(first.segments[0]?.text ?? '');
@@ -331,11 +362,12 @@ function tableRows(
   block: Block,
   page: number,
   given?: Interval[],
+  forced?: Interval[],
 ): { rows: LayoutLine[]; columns: Interval[] } {
   for (const line of block.lines) line.segments = line.segments.flatMap(splitCells);
   const own = blockColumns(block.lines);
   // Carried columns are used only when this page's grid has no more columns than the page it continues.
-  const cols = given && own.length <= given.length ? given : own;
+  const cols = forced ?? (given && own.length <= given.length ? given : own);
   const left = Math.min(...cols.map((c) => c.x0));
   const right = Math.max(...cols.map((c) => c.x1));
   const rows: Row[] = block.lines.map((line) => {
@@ -355,6 +387,7 @@ function tableRows(
     }
     return { line, cells };
   });
+  mergeWrappedHeaders(rows);
   mergeWrappedLabels(rows, cols);
   const layoutRows = rows.map((r) => ({
     cells: r.cells.map((c, k) =>
@@ -394,6 +427,60 @@ function sideColumn(segs: Segment[], n: number, cols: Interval[], left: number, 
 
 function joinText(a: string, b: string): string {
   return /[\x21-\x7e]$/.test(a) && /^[\x21-\x7e]/.test(b) ? `${a} ${b}` : a + b;
+}
+
+/**
+ * A header too long for its narrow column wraps inside its cell ("2023年合" / "计", "一般公共" / "预算"): the next
+ * fragment lies one line height lower in the same column, with nothing between. Headers of the same row that did
+ * not wrap are centred between those lines, less than an em away; separate header rows lie further apart by the
+ * cell padding. Fragments are joined first, then lines of one row become one row.
+ */
+function mergeWrappedHeaders(rows: Row[]): void {
+  const firstBody = rows.findIndex((r) => r.cells.some((c) => c && hasAmount(c.text)));
+  if (firstBody <= 1) return;
+  const head = rows.slice(0, firstBody);
+  const sides = head.map((r) => isSideHeader(r.line));
+  let wrapped = false;
+  for (let k = 0; k < head[0].cells.length; k++) {
+    let above = -1;
+    // The top of the last fragment joined into the cell above: a third line continues from there.
+    let lastTop = 0;
+    for (let i = 0; i < head.length; i++) {
+      const c = head[i].cells[k];
+      if (!c || sides[i]) continue;
+      const top = above >= 0 ? head[above].cells[k] : undefined;
+      const gap = head[i].line.top - lastTop;
+      const em = Math.max(c.size, top?.size ?? 0);
+      if (top && gap > 1.25 * em && gap < 1.45 * em && !hasAmount(c.text)) {
+        wrapped = true;
+        top.text = joinText(top.text, c.text);
+        top.x0 = Math.min(top.x0, c.x0);
+        top.x1 = Math.max(top.x1, c.x1);
+        head[i].cells[k] = undefined;
+      } else above = i;
+      lastTop = head[i].line.top;
+    }
+  }
+  // Without a wrapped header the lines are left as they are: stacked words of tighter tables are other rows.
+  if (!wrapped) return;
+  const kept: Row[] = [];
+  let previousTop = Number.NEGATIVE_INFINITY;
+  for (const [i, r] of head.entries()) {
+    if (!r.cells.some(Boolean)) continue;
+    const row = kept[kept.length - 1];
+    const em = Math.max(r.line.size, row?.line.size ?? 0);
+    const near = r.line.top - previousTop < 0.75 * em;
+    previousTop = r.line.top;
+    if (!row || sides[i] || isSideHeader(row.line) || !near) {
+      kept.push(r);
+      continue;
+    }
+    r.cells.forEach((c, k) => {
+      const prev = row.cells[k];
+      if (c) row.cells[k] = prev ? { ...prev, text: joinText(prev.text, c.text) } : { ...c };
+    });
+  }
+  rows.splice(0, firstBody, ...kept);
 }
 
 /**
