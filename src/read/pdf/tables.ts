@@ -236,6 +236,11 @@ function findBlocks(lines: VisualLine[]): Block[] {
   return blocks;
 }
 
+/** A sentence rather than a cell value: long, and punctuated as prose. */
+function isSentence(t: string): boolean {
+  return t.length >= 12 && /[。；;]$|[，,].*[。；;]/.test(t);
+}
+
 function overlap(a: Interval, b: Interval): number {
   return Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0);
 }
@@ -258,8 +263,11 @@ export function blockColumns(lines: VisualLine[]): Interval[] {
   const body = firstBody < 0 ? [] : lines.slice(firstBody);
   const header = firstBody < 0 ? lines : lines.slice(0, firstBody);
   // "合计" centred in a cell merged over the code and name columns would open a column of its own.
+  // A sentence in a cell merged over several columns (a form's 项目设立必要性) would join them into one.
   const bodyCols = project(
-    body.flatMap((l) => l.segments).filter((seg) => !TOTAL_LABEL.test(seg.text.replace(/\s+/g, ''))),
+    body
+      .flatMap((l) => l.segments)
+      .filter((seg) => !TOTAL_LABEL.test(seg.text.replace(/\s+/g, '')) && !isSentence(seg.text)),
   );
   // Side captions ("本年收入 | 本年支出") span whole panels: they name no column of their own.
   const headerSegs = header.filter((l) => !isSideHeader(l)).flatMap((l) => l.segments);
