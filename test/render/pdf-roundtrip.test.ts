@@ -45,16 +45,10 @@ describe.skipIf(chromiumMissing() !== null)('render → PDF → parse', () => {
     expect(after).toEqual(before);
   });
 
-  it('reads back the performance forms’ annual funding (9 of 10 so far)', () => {
+  it('reads back the performance forms’ annual funding', () => {
     const funding = (d: Disclosure) =>
       d.performanceForms.map((f) => `${f.project}:${f.funding.year.total}`).sort();
-    expect(reread.performanceForms.map((f) => f.project).sort()).toEqual(
-      original.performanceForms.map((f) => f.project).sort(),
-    );
-    const before = funding(original);
-    const same = funding(reread).filter((f) => before.includes(f));
-    // Not yet: 年度资金总额 of 遗属生活补助 (44608) reads as null (docs/notes/issue-4-pdf.md, "Round trip of our own PDF").
-    expect(same).toHaveLength(9);
-    expect(before).toContain('遗属生活补助:44608');
+    expect(funding(reread)).toEqual(funding(original));
+    expect(funding(reread)).toContain('遗属生活补助:44608');
   });
 });

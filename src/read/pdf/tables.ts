@@ -263,11 +263,18 @@ export function blockColumns(lines: VisualLine[]): Interval[] {
   const body = firstBody < 0 ? [] : lines.slice(firstBody);
   const header = firstBody < 0 ? lines : lines.slice(0, firstBody);
   // "合计" centred in a cell merged over the code and name columns would open a column of its own.
-  // A sentence in a cell merged over several columns (a form's 项目设立必要性) would join them into one.
+  // A sentence in a cell merged over several columns (a form's 项目设立必要性, 立项依据) would join them into one;
+  // so would any long text on a line without amounts.
   const bodyCols = project(
-    body
-      .flatMap((l) => l.segments)
-      .filter((seg) => !TOTAL_LABEL.test(seg.text.replace(/\s+/g, '')) && !isSentence(seg.text)),
+    body.flatMap((l) => {
+      const amounts = l.segments.some((s) => hasAmount(s.text));
+      return l.segments.filter(
+        (seg) =>
+          !TOTAL_LABEL.test(seg.text.replace(/\s+/g, '')) &&
+          !isSentence(seg.text) &&
+          (amounts || seg.text.length < 20),
+      );
+    }),
   );
   // Side captions ("本年收入 | 本年支出") span whole panels: they name no column of their own.
   const headerSegs = header.filter((l) => !isSideHeader(l)).flatMap((l) => l.segments);
