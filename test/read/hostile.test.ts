@@ -278,6 +278,17 @@ describe('content decides the format, not the extension', () => {
     else expect(outcome.format).toBe('pdf');
   });
 
+  it('refuses text beyond 16 MB or 200,000 lines before recognising it', async () => {
+    const big = await failure('big.txt', new Uint8Array(16 * 1024 * 1024 + 1).fill(0x41));
+    expect(big.code).toBe('too_large');
+    expect(big.message).toBe('big.txt：文本文件过大（16.0 MB），超出预算公开文件的正常规模，已拒绝');
+    const long = await failure('long.txt', new TextEncoder().encode('合计\n'.repeat(200_001)));
+    expect(long.code).toBe('too_large');
+    expect(long.message).toBe('long.txt：文本文件过大（200001行），超出预算公开文件的正常规模，已拒绝');
+    const fine = await readLayoutBytes('ok.txt', new TextEncoder().encode('合计\n'.repeat(1000)));
+    expect(fine.lines).toHaveLength(1000);
+  });
+
   it('reports random bytes as a file that is not a disclosure format', async () => {
     let seed = 7;
     const random = Uint8Array.from(
