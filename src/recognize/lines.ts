@@ -99,7 +99,9 @@ export function metaOfCell(text: string): { unitName?: string; unit?: MoneyUnit 
   const t = compact(text);
   const unit = /^(金额)?单位[:：](万元|元)$/.exec(t);
   if (unit) return { unit: unit[2] as MoneyUnit };
-  const name = /^(单位名称|部门名称|编制单位|编制部门|预算单位|预算部门|单位|部门)[:：](.+)$/.exec(t);
+  const name = /^(单位名称|部门名称|编制单位|编制部门|预算单位|预算部门|单位|部门)[:：](.*)$/.exec(t);
+  // templates leave the name blank ("编制单位：")
+  if (name?.[2] === '') return {};
   if (name) {
     const trailingUnit = /(.*?)(?:金额)?单位[:：](万元|元)$/.exec(name[2]);
     if (trailingUnit) return { unitName: trailingUnit[1], unit: trailingUnit[2] as MoneyUnit };

@@ -266,6 +266,20 @@ describe('tables recognised in the corpus spreadsheets', () => {
     expect(await tablesOf(UNIT_XLS)).toEqual(expected);
   });
 
+  it('reads the headers below a blank 编制单位： caption, and the 三公 table in 万元', async () => {
+    for (const name of [UNIT_XLSX, UNIT_XLS, DEPARTMENT_XLSX]) {
+      const tables = recognize(await read(name)).tables;
+      const columns = Object.fromEntries(tables.map((t) => [t.kind, t.columns.map((c) => c.id).join(',')]));
+      expect(columns.expenditure).toBe('total,basic,project');
+      expect(columns.revenue).toBe('total,fiscal,business_income,operating_income,other_income');
+      expect(columns.general_basic_economic).toBe('total,personnel,public');
+      expect(tables.filter((t) => t.kind !== 'three_public').every((t) => t.columns.length > 0)).toBe(true);
+      expect(tables.some((t) => t.rows.some((r) => r.name.startsWith('编制单位')))).toBe(false);
+      expect(tables.find((t) => t.kind === 'three_public')?.unit).toBe('万元');
+      expect(tables.filter((t) => t.kind !== 'three_public').every((t) => t.unit === '元')).toBe(true);
+    }
+  });
+
   it('finds the nine tables of the department template', async () => {
     const expected = UNIT_TABLES.map(([kind, title, sheet]) => [
       kind,
