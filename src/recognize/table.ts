@@ -68,7 +68,9 @@ function isHeaderRow(line: LayoutLine, ctx: Context): boolean {
   if (isNumberingRow(line)) return true;
   if (f.some((c) => isNumberText(c.text))) return false;
   const first = line.cells[0] ? clean(line.cells[0].text) : '';
-  if (first !== '' && roleOfLabel(first, undefined, ctx)) return false;
+  // "合计 | 基本支出 | 项目支出 …" (三公, Jiangsu 支出预算总表) is a header when every cell is a header word and the
+  // line has no amount; a lone role label is still a body row.
+  if (first !== '' && roleOfLabel(first, undefined, ctx) && f.length < 2) return false;
   if (f.some((c) => splitEnumeration(c.text).number !== undefined && !/^[（(]/.test(c.text))) return false;
   return f.every((c) => isHeaderText(c.text, ctx));
 }

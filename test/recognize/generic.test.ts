@@ -160,4 +160,40 @@ describe('performance forms from merged cells', () => {
     expect([f.funding.period.central, f.funding.year.central]).toEqual(['0', '0']);
     expect([f.funding.period.local, f.funding.year.local]).toEqual(['2400000', '600000']);
   });
+
+  it('takes a header row that begins with 合计 as the header when no amount is on it', () => {
+    const doc = recognize(
+      layout([
+        ['XX单位2018年部门预算'],
+        ['公开03表：支出预算总表'],
+        ['部门：XX单位', '单位：万元'],
+        ['合计', '基本支出', '项目支出', '单位预留机动经费'],
+        ['21,955.35', '13,994.31', '5,573.00', '2,388.04'],
+      ]),
+    );
+    const t = doc.tables[0];
+    expect([t.kind, t.unit]).toEqual(['expenditure', '万元']);
+    expect(t.columns.map((c) => c.id)).toEqual(['total', 'basic', 'project', 'reserve']);
+    expect(t.rows).toHaveLength(1);
+    expect(Object.fromEntries(Object.entries(t.rows[0].cells).map(([k, c]) => [k, c.value]))).toEqual({
+      total: '21955.35',
+      basic: '13994.31',
+      project: '5573.00',
+      reserve: '2388.04',
+    });
+  });
+
+  it('keeps a 合计 row without amounts in the body when it is the only filled cell', () => {
+    const doc = recognize(
+      layout([
+        ['XX单位2018年部门预算'],
+        ['公开03表：支出预算总表'],
+        ['部门：XX单位', '单位：万元'],
+        ['项目', '合计', '基本支出', '项目支出'],
+        ['合计', '', '', ''],
+        ['一般公共服务支出', '10.00', '6.00', '4.00'],
+      ]),
+    );
+    expect(doc.tables[0].rows.map((r) => r.name)).toEqual(['合计', '一般公共服务支出']);
+  });
 });
