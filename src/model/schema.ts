@@ -52,6 +52,23 @@ export const COLUMN_IDS = [
   'final',
 ] as const;
 export type CanonicalColumnId = (typeof COLUMN_IDS)[number];
+/** Columns that split an amount by its source of funds (收入来源), in the order tables print them. */
+export const SOURCE_COLUMN_IDS = [
+  'general_public',
+  'gov_fund',
+  'state_capital',
+  'special_account',
+  'unit_funds',
+  'business_income',
+  'operating_income',
+  'other_income',
+] as const satisfies readonly CanonicalColumnId[];
+/** The three budgets whose money is 财政拨款. */
+export const FISCAL_SOURCE_IDS = [
+  'general_public',
+  'gov_fund',
+  'state_capital',
+] as const satisfies readonly CanonicalColumnId[];
 export const ColumnId = z.union([z.enum(COLUMN_IDS), z.string().regex(/^other:.*$/)]);
 export type ColumnId = z.infer<typeof ColumnId>;
 

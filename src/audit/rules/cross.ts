@@ -1,7 +1,7 @@
 // Identities across tables (勾稽关系, DOMAIN.md §4).
 import { RETIRED_NAMES } from '../../catalog/index.js';
 import { Amount } from '../../model/money.js';
-import type { Row, Table } from '../../model/schema.js';
+import { SOURCE_COLUMN_IDS, type Row, type Table } from '../../model/schema.js';
 import { cellAmount, compareAmounts, type Comparison } from '../amounts.js';
 import {
   INCOME_SOURCES,
@@ -216,16 +216,7 @@ function onlyGeneralBudget(ctx: RuleContext): boolean {
   const facts = ctx.facts();
   const general = facts.get('income.general_public');
   if (!general?.amount || general.amount.isZero()) return false;
-  const others = [
-    'gov_fund',
-    'state_capital',
-    'special_account',
-    'unit_funds',
-    'business_income',
-    'operating_income',
-    'other_income',
-    'carryover',
-  ];
+  const others = [...SOURCE_COLUMN_IDS.filter((c) => c !== 'general_public'), 'carryover'];
   return others.every((o) => {
     const f = facts.get(`income.${o}`);
     return !f?.amount || f.amount.isZero();

@@ -1,6 +1,6 @@
 // Arithmetic within one table: row sums, class hierarchies, totals, summary balance, economic groups, 三公 parts.
 import type { MoneyUnit } from '../../model/money.js';
-import type { Row, Table } from '../../model/schema.js';
+import { FISCAL_SOURCE_IDS, SOURCE_COLUMN_IDS, type Row, type Table } from '../../model/schema.js';
 import { cellAmount, compareAmounts, type Comparison } from '../amounts.js';
 import {
   at,
@@ -45,17 +45,8 @@ export function reportComparison(
   });
 }
 
-const SOURCE_COLUMNS = [
-  'general_public',
-  'gov_fund',
-  'state_capital',
-  'special_account',
-  'unit_funds',
-  'business_income',
-  'operating_income',
-  'other_income',
-];
-const FISCAL_PARTS = ['general_public', 'gov_fund', 'state_capital'];
+const SOURCE_COLUMNS: readonly string[] = SOURCE_COLUMN_IDS;
+const FISCAL_PARTS: readonly string[] = FISCAL_SOURCE_IDS;
 
 /** Row formulas: a total column and alternative lists of component columns (the first listed is reported). */
 interface Formula {
@@ -78,7 +69,7 @@ function formulasFor(table: Table, side: Side | undefined): Formula[] {
 
 function computeFormulas(table: Table, side: Side | undefined): Formula[] {
   const cols = new Set((side ? sideColumns(table, side) : table.columns).map((c) => c.id));
-  const have = (ids: string[]) => ids.filter((id) => cols.has(id));
+  const have = (ids: readonly string[]) => ids.filter((id) => cols.has(id));
   const out: Formula[] = [];
   if (!cols.has('total')) return out;
   const bp = have(['basic', 'project', 'reserve']);
