@@ -4,12 +4,12 @@
 // Only the source positions differ (sheet cells instead of text lines).
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { Document, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readLayoutBytes } from '../../src/read/index.js';
 import { recognize } from '../../src/recognize/index.js';
 import { bundledSamplePath } from '../../src/paths.js';
+import { linesAsDocx } from '../../src/bench/docx-fixture.js';
 import type { Disclosure } from '../../src/model/schema.js';
 
 const XLSX = createRequire(import.meta.url)('xlsx') as typeof import('xlsx');
@@ -101,34 +101,7 @@ describe('the sample as a workbook', () => {
 
 describe('the sample as a Word document', () => {
   it('reads paragraphs and Word tables into the same disclosure as the text', async () => {
-    // Consecutive lines with several cells become one Word table (as wide as its widest line); others paragraphs.
-    const children: (Paragraph | Table)[] = [];
-    let block: string[][] = [];
-    const flush = () => {
-      if (block.length === 0) return;
-      const width = Math.max(...block.map((r) => r.length));
-      const tableRows = block.map(
-        (cells) =>
-          new TableRow({
-            children: Array.from(
-              { length: width },
-              (_, i) => new TableCell({ children: [new Paragraph(cells[i] ?? '')] }),
-            ),
-          }),
-      );
-      children.push(new Table({ rows: tableRows }));
-      block = [];
-    };
-    for (const cells of rows) {
-      if (cells.length >= 2) {
-        block.push(cells);
-        continue;
-      }
-      flush();
-      if (cells[0].trim() !== '') children.push(new Paragraph(cells[0]));
-    }
-    flush();
-    const bytes = await Packer.toBuffer(new Document({ sections: [{ children }] }));
+    const bytes = await linesAsDocx(rows);
     const layout = await readLayoutBytes('sample.docx', new Uint8Array(bytes));
     expect(layout.format).toBe('docx');
     const word = recognize(layout);

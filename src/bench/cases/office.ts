@@ -3,9 +3,9 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Document, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
 import { strToU8, zipSync } from 'fflate';
 import { registerBench } from '../registry.js';
+import { linesAsDocx } from '../docx-fixture.js';
 import { readLayoutBytes, ReadError } from '../../read/index.js';
 import { recognize } from '../../recognize/index.js';
 import { bundledSamplePath, sharedRoot } from '../../paths.js';
@@ -35,37 +35,10 @@ corpusCase(
   '上海_区级单位预算公开样张_2026_预算模板.xls',
 );
 
-/** The sample as Word: runs of lines with several cells become Word tables, the other lines paragraphs. */
+/** The sample as Word: paragraphs and Word tables. */
 async function sampleAsDocx(): Promise<Uint8Array> {
   const text = await readFile(bundledSamplePath(), 'utf8');
-  const children: (Paragraph | Table)[] = [];
-  let block: string[][] = [];
-  const flush = () => {
-    if (block.length === 0) return;
-    const width = Math.max(...block.map((r) => r.length));
-    const rows = block.map(
-      (cells) =>
-        new TableRow({
-          children: Array.from(
-            { length: width },
-            (_, i) => new TableCell({ children: [new Paragraph(cells[i] ?? '')] }),
-          ),
-        }),
-    );
-    children.push(new Table({ rows }));
-    block = [];
-  };
-  for (const line of text.split(/\r?\n/)) {
-    const cells = line.split('\t');
-    if (cells.length >= 2) {
-      block.push(cells);
-      continue;
-    }
-    flush();
-    if (cells[0].trim() !== '') children.push(new Paragraph(cells[0]));
-  }
-  flush();
-  return new Uint8Array(await Packer.toBuffer(new Document({ sections: [{ children }] })));
+  return linesAsDocx(text.split(/\r?\n/).map((line) => line.split('\t')));
 }
 
 registerBench({
