@@ -122,7 +122,9 @@ function readContents(lines: readonly LayoutLine[], start: number, ctx: Context,
       // contents printed without page numbers: title lines until the body repeats the first one
       const text = lineString(line);
       const c = compact(text);
-      if (out.length > 0 && c === compact(out[0].title)) break;
+      // the body begins when a title of the contents comes again, with or without its number
+      const key = contentsKey(text);
+      if (out.some((e) => compact(e.title) === c || (key.length >= 2 && contentsKey(e.title) === key))) break;
       const last = out[out.length - 1];
       const numbered = splitEnumeration(text).number !== undefined && c.length <= 45;
       if (isPartHeading(line) || numbered || tableTitleOf(line, ctx.vocab)) entry = { title: text };
@@ -300,6 +302,13 @@ function checkCompleteness(ctx: Context, contents: TocEntry[], tables: Table[], 
     const norm = normalizeTitle(e.rest);
     return tableTitles.some((t) => like(t, norm));
   });
+  // a heading the body does not print but whose sub-entries it all has ("五、单位预算表" over the nine tables)
+  for (let k = 0; k < contents.length; k++) {
+    if (found[k]) continue;
+    let end = k + 1;
+    while (end < contents.length && contents[end].level > contents[k].level) end++;
+    if (end > k + 1 && found.slice(k + 1, end).every(Boolean)) found[k] = true;
+  }
   const missing = contents.filter((_, k) => !found[k]);
   if (missing.length === 0) return;
   const list = missing

@@ -110,9 +110,14 @@ export function metaOfCell(text: string): { unitName?: string; unit?: MoneyUnit 
   return null;
 }
 
+/** A cell holding only dotted leaders: contents pages laid out as a grid print them in a cell of their own. */
+const LEADERS_ONLY = /^[.．·…\s]{2,}$/;
+
 /** A contents entry: a title followed by dotted leaders and/or a page number cell. */
 export function contentsEntryOf(line: LayoutLine): { title: string; page?: number } | null {
-  const f = filled(line);
+  const all = filled(line);
+  const f = all.filter((c) => !LEADERS_ONLY.test(c.text));
+  const leaderCell = f.length < all.length;
   if (f.length === 0 || f.length > 2) return null;
   if (f.length === 2) {
     if (!/^\d{1,3}$/.test(f[1].text)) return null;
@@ -120,6 +125,9 @@ export function contentsEntryOf(line: LayoutLine): { title: string; page?: numbe
   }
   const m = /^(.*?)\s*(?:[.．·…]{2,}|…+)\s*(\d{1,3})?\s*$/.exec(f[0].text);
   if (m && m[1].length > 0) return { title: clean(m[1]), page: m[2] ? Number(m[2]) : undefined };
+  // "一、部门主要职能 | ……………" without a page number
+  if (leaderCell && f[0].index < all.find((c) => LEADERS_ONLY.test(c.text))!.index)
+    return { title: clean(f[0].text) };
   return null;
 }
 

@@ -513,6 +513,29 @@ const CASES: Record<string, Case[]> = {
       edit: (d) => d.contents.push({ title: '十三、项目经费情况说明', level: 2 }),
       findings: [{ severity: 'warning', excerpt: '十三、项目经费情况说明' }],
     },
+    {
+      name: '正文不印的分组标题，其下各项都在正文中',
+      edit: (d) =>
+        d.contents.push(
+          { title: '十三、单位预算表', level: 2 },
+          { title: '1．预算收支总表', level: 4 },
+          { title: '2．预算收入总表', level: 4 },
+        ),
+      findings: [],
+    },
+    {
+      name: '分组标题下有一项正文中没有',
+      edit: (d) =>
+        d.contents.push(
+          { title: '十三、单位预算表', level: 2 },
+          { title: '1．预算收支总表', level: 4 },
+          { title: '2．政府采购预算明细表', level: 4 },
+        ),
+      findings: [
+        { severity: 'warning', excerpt: '十三、单位预算表' },
+        { severity: 'warning', excerpt: '2．政府采购预算明细表' },
+      ],
+    },
   ],
   'completeness.year-unit': [
     { name: 'the sample', findings: [] },

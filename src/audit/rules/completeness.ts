@@ -214,14 +214,25 @@ export const contents: Rule = {
       .filter((k) => k.length >= 2);
     const body = new Set(titles);
     const hasOverview = doc.overview.duties.length + doc.overview.organisation.length > 0;
-    for (const entry of doc.contents) {
+    const inBody = (entry: (typeof doc.contents)[number]): boolean => {
       const key = tocKey(entry.title);
-      if (key.length < 2 || body.has(key)) continue;
-      if (titles.some((t) => t.includes(key) || key.includes(t))) continue;
-      if (hasOverview && /概况|职责|职能|机构设置/.test(entry.title)) continue;
-      if (doc.glossary.length && /名词解释|名称解释/.test(entry.title)) continue;
-      if (doc.tables.length && /报表|预算表|决算表/.test(entry.title) && entry.level <= 1) continue;
-      if (doc.sections.length && /情况说明|编制说明/.test(entry.title) && entry.level <= 1) continue;
+      if (key.length < 2 || body.has(key)) return true;
+      if (titles.some((t) => t.includes(key) || key.includes(t))) return true;
+      if (hasOverview && /概况|职责|职能|机构设置/.test(entry.title)) return true;
+      if (doc.glossary.length && /名词解释|名称解释/.test(entry.title)) return true;
+      if (doc.tables.length && /报表|预算表|决算表/.test(entry.title) && entry.level <= 1) return true;
+      if (doc.sections.length && /情况说明|编制说明/.test(entry.title) && entry.level <= 1) return true;
+      return false;
+    };
+    const found = doc.contents.map(inBody);
+    // a heading the body does not print but whose sub-entries it all has ("五、单位预算表" over the nine tables)
+    for (let k = 0; k < doc.contents.length; k++) {
+      let end = k + 1;
+      while (end < doc.contents.length && doc.contents[end].level > doc.contents[k].level) end++;
+      if (!found[k] && end > k + 1 && found.slice(k + 1, end).every(Boolean)) found[k] = true;
+    }
+    doc.contents.forEach((entry, k) => {
+      if (found[k]) return;
       ctx.report({
         table: null,
         section: '目录',
@@ -230,7 +241,7 @@ export const contents: Rule = {
         excerpt: entry.title,
         message: `目录中的“${entry.title}”在正文中没有找到`,
       });
-    }
+    });
   },
 };
 
