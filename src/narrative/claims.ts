@@ -47,6 +47,8 @@ export interface AmountClaim {
   paragraphHead: boolean;
   /** "占67.53%" printed right after the amount. */
   share?: Percent;
+  /** The whole the share names ("占“三公”经费的8.75%" → "“三公”经费"), when it names one. */
+  shareOf?: string;
   /** The first amount of the paragraph: the whole a share refers to. */
   whole?: AmountClaim;
   /** The first amount of the sentence, which a change refers to. */
@@ -82,6 +84,8 @@ const CHANGE_LEAD =
 const BARE_CHANGE = /(增加|减少|增长|下降|上升|降低|提高|增多|减小|缩减)\s*$/;
 const PERCENT_CHANGE_WORD = /(增加|减少|增长|下降|上升|降低|提高|增多|减小|缩减)\s*$/;
 const SHARE_WORD = /(占|比重|比例为?)\s*[^，,；;。]{0,12}$/;
+/** The whole a share names: "占“三公”经费的", "占部门预算总支出的". */
+const SHARE_OF = /占\s*([^，,；;。\d]{2,12}?)\s*的\s*(?:比重为?|比例为?)?\s*$/;
 const FLAT = /(与|和|同)(上年|上一年|\d{4}年)[^，,；;。]{0,8}(持平|相同|一致|无变化)/;
 
 interface Token {
@@ -248,6 +252,8 @@ export function sectionClaims(section: Section, sectionIndex: number): Claim[] {
             };
           } else if (SHARE_WORD.test(lead) && last && !last.share) {
             last.share = pct;
+            const named = SHARE_OF.exec(lead);
+            if (named) last.shareOf = named[1];
           }
         }
       }

@@ -7,8 +7,15 @@ import { clean, compact, lineString, splitEnumeration } from './text.js';
 
 type PartMode = 'overview' | 'tables' | 'explanation' | 'glossary';
 
-/** Sentence-final punctuation: a paragraph that ends otherwise was wrapped. */
-const SENTENCE_END = /[。！？；;：:!?）)」”"】]$/;
+/** Sentence-final punctuation: a paragraph that ends otherwise was wrapped (a closing quote ends one only after 。). */
+const SENTENCE_END = /(?:[。！？；;：:!?）)」】]|[。！？!?][”"])$/;
+
+/** Width of a line in full-width characters: digits and Latin letters print half as wide as ideographs. */
+function visualWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) if (!/\s/.test(ch)) w += ch.charCodeAt(0) < 0x2000 ? 0.5 : 1;
+  return w;
+}
 
 /** A numbered heading: an enumerated line that is short and not a sentence. */
 export function headingOf(text: string): { number: string; level: number; title: string } | null {
@@ -112,9 +119,34 @@ export class Prose {
       return true;
     }
     if (!this.started) return false;
+    if (this.headingContinues(text)) return true;
     this.paragraph(text, line);
     return true;
   }
+
+  /**
+   * A heading that ran to the margin and wrapped ("十一、…会议费、培训费支" / "出预算表情况说明"): the short second
+   * line ends the title, not the first paragraph.
+   */
+  private headingContinues(text: string): boolean {
+    const section = this.stack[this.stack.length - 1];
+    const c = compact(text);
+    if (
+      !section ||
+      section.paragraphs.length > 0 ||
+      !this.headingLine ||
+      section !== this.headingLine.section
+    )
+      return false;
+    const ranToMargin = this.headingLine.width >= this.fullLine();
+    this.headingLine = undefined;
+    if (!ranToMargin || c.length > 12 || /[。，,；;：:\d]/.test(c) || splitEnumeration(c).number)
+      return false;
+    section.title += c;
+    section.kind = this.kindOf(section.title) ?? section.kind;
+    return true;
+  }
+  private headingLine: { section: Section; width: number } | undefined;
 
   private openSection(h: { number: string; level: number; title: string }, line: LayoutLine): void {
     while (this.stack.length > 0 && this.stack[this.stack.length - 1].level >= h.level) this.stack.pop();
@@ -133,17 +165,45 @@ export class Prose {
     this.stack.push(section);
     this.started = true;
     this.collectingUnits = false;
+    this.headingLine = { section, width: visualWidth(lineString(line)) };
   }
+
+  /** Lengths of the prose lines seen so far (for the width of a full line on narrow pages). */
+  private lineLengths: number[] = [];
+  private lastLineLength = 0;
+
+  /**
+   * How long a line must be to have run to the margin: 30 characters, or less on narrow pages (Jiangsu text
+   * volumes print 26 to a line), judged from the median width of the lines seen so far.
+   */
+  private fullLine(): number {
+    const n = this.lineLengths.length;
+    if (n < 8) return 30;
+    // the median settles quickly: recomputed every 8 lines, and no more after 400
+    if (this.fullLineAt !== n >> 3) {
+      this.fullLineAt = n >> 3;
+      const sorted = [...this.lineLengths].sort((a, b) => a - b);
+      this.fullLineLength = Math.min(30, Math.max(18, Math.floor(sorted[n >> 1] * 0.85)));
+    }
+    return this.fullLineLength;
+  }
+  private fullLineAt = -1;
+  private fullLineLength = 30;
 
   private paragraph(text: string, line: LayoutLine): void {
     const section = this.stack[this.stack.length - 1];
     if (!section) return;
     const source = this.ctx.source(line);
     const last = section.paragraphs[section.paragraphs.length - 1];
+    const length = visualWidth(text);
+    const previousLength = this.lastLineLength;
+    this.lastLineLength = length;
+    if (length >= 12 && this.lineLengths.length < 400) this.lineLengths.push(length);
+    const ranToMargin = last && (previousLength >= this.fullLine() || compact(last.text).length >= 30);
     const wrapped =
       last &&
       (line.continues ||
-        (compact(last.text).length >= 30 &&
+        (ranToMargin &&
           !SENTENCE_END.test(last.text) &&
           splitEnumeration(text).number === undefined &&
           !this.collectingUnits));

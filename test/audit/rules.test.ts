@@ -288,6 +288,22 @@ const CASES: Record<string, Case[]> = {
         { severity: 'error', section: '三、支出预算情况说明', expected: '67.53%', actual: '67.63%' },
       ],
     },
+    {
+      // Jiangsu 2018 wording: each share names its whole, which the paragraph never states
+      name: '“占“三公”经费的X%”：各项之和为总额，占比相符',
+      edit: (d) => editProse(d, '本单位无“三公”经费预算。', threePublicShares('26.69%', '22.03%', '51.28%')),
+      findings: [],
+    },
+    {
+      // Jiangsu 2017 wording: the shares are of 三公 + 会议费 + 培训费, although the text says “三公”经费
+      name: '“占“三公”经费的X%”与各项之和不符',
+      edit: (d) => editProse(d, '本单位无“三公”经费预算。', threePublicShares('8.75%', '7.22%', '16.81%')),
+      findings: [
+        { severity: 'warning', expected: '26.69%', actual: '8.75%' },
+        { severity: 'warning', expected: '22.02%', actual: '7.22%' },
+        { severity: 'warning', expected: '51.28%', actual: '16.81%' },
+      ],
+    },
   ],
   'narrative.change': [
     { name: 'the sample', findings: [] },
@@ -653,6 +669,14 @@ const CASES: Record<string, Case[]> = {
 };
 
 /** A prior-year document consistent with the sample's stated changes (3,706.24 total; 机关运行经费 as given). */
+/** A 三公 paragraph whose shares name their whole (amounts of 江苏省人大常委会办公厅 2017/2018, p. 28/27). */
+function threePublicShares(abroad: string, vehicles: string, reception: string): string {
+  return (
+    `本单位“三公”经费预算支出中，因公出国（境）费支出222.5万元，占“三公”经费的${abroad}；` +
+    `公务用车购置及运行费支出183.6万元，占“三公”经费的${vehicles}；公务接待费支出427.5万元，占“三公”经费的${reception}。`
+  );
+}
+
 function setPrior(p: Disclosure, operating: string): void {
   p.metadata.year = 2022;
   const summary = table(p, 'summary');

@@ -18,9 +18,10 @@ const GRID_CONTENTS = [
   '上海_普陀区万里街道办事处_2024_部门预算.pdf',
 ];
 const NO_LEADERS = '上海_普陀区万里街道办事处_2023_部门预算.pdf';
+const NARROW = '江苏_省委办公厅_2017_部门预算_文字.pdf';
 
 beforeAll(async () => {
-  for (const f of [...GRID_CONTENTS, NO_LEADERS]) {
+  for (const f of [...GRID_CONTENTS, NO_LEADERS, NARROW]) {
     const o = await parseFile(join(dir, f));
     if (!('disclosure' in o)) throw new Error(`${f}: ${o.error.message}`);
     docs.set(f, o.disclosure);
@@ -84,5 +85,30 @@ describe('contents without leaders or page numbers', () => {
     expect(d.contents).toHaveLength(17);
     expect(d.sections[0]).toMatchObject({ number: '一', kind: 'duties', title: '部门主要职能' });
     expect(d.sections[0].source?.page).toBe(3);
+  });
+});
+
+describe('narrow pages (26 characters to a line)', () => {
+  // p. 11: the heading wraps after 支, and every line of the paragraph is shorter than 30 characters
+  it('省委办公厅 2017 text volume: a wrapped heading is one title, a wrapped paragraph one paragraph', () => {
+    const s = doc(NARROW).sections.find((x) => x.kind === 'three_public')!;
+    expect(s.title).toBe('一般公共预算“三公”经费、会议费、培训费支出预算表情况说明');
+    expect(s.source?.page).toBe(11);
+    expect(s.paragraphs.map((p) => p.text.slice(0, 24))).toEqual([
+      '本表反映部门年度一般公共预算资金安排的“三公”经',
+      '省委办公厅2017年度一般公共预算拨款安排的“三',
+      '1．因公出国（境）费用预算支出 70 万元，本年',
+      '2．公务用车购置及运行费预算支出411.20万元',
+      '（1）公务用车购置预算支出数 0 万元，本年数与',
+      '（2）公务用车运行维护费预算支出411.20万元',
+      '3．公务接待费预算支出 28 万元，本年数与上年',
+      '省委办公厅 2017 年度一般公共预算拨款安排的',
+      '省委办公厅 2017 年度一般公共预算拨款安排的',
+    ]);
+    expect(s.paragraphs[1].text).toMatch(/因公出国（境）费支出70万元，占“三公”经费的 13\.75%；/);
+    expect(s.paragraphs[1].text).toMatch(/占“三公”经费的 5\.50%。具体情况如下：$/);
+    expect(s.paragraphs[8].text).toBe(
+      '省委办公厅 2017 年度一般公共预算拨款安排的培训费预算支出 25 万元，本年数与上年预算数一致。',
+    );
   });
 });

@@ -102,11 +102,13 @@ export function shareInterval(
   part: Amount,
   whole: Amount,
   pct: Percent,
+  /** For a whole that is a sum of printed amounts: the sum of their rounding tolerances. */
+  wholeTolerance?: Decimal,
 ): { low: Decimal; high: Decimal; exact: Decimal | null } {
   const p = part.value;
   const w = whole.to(part.unit).value;
   const tp = part.roundingTolerance();
-  const tw = whole.to(part.unit).roundingTolerance();
+  const tw = wholeTolerance ?? whole.to(part.unit).roundingTolerance();
   const half = new Decimal(10).pow(-pct.scale).div(2);
   const exact = w.isZero() ? null : p.div(w).mul(100);
   const lowDen = w.plus(tw);
@@ -128,34 +130,75 @@ export const narrativeShare: Rule = {
     const all = amountClaims(ctx);
     all.forEach((c, i) => ORDER.set(c, i));
     for (const claim of all) {
-      if (!claim.share || !claim.whole) continue;
+      if (!claim.share || (!claim.whole && !claim.shareOf)) continue;
       // The whole is usually the paragraph's first amount; a share may also refer to another total stated before
       // it in the same section. It is wrong only when no such total explains it.
-      const candidates = [
-        claim.whole,
-        ...all.filter((c) => c !== claim.whole && !c.share && before(c, claim)),
+      const named = claim.shareOf ? namedWhole(ctx, claim, all) : undefined;
+      let wholes = [
+        ...(claim.whole ? [claim.whole] : []),
+        ...all.filter((c) => c !== claim.whole && c !== claim && !c.share && before(c, claim)),
       ];
+      // A share that names its whole is not checked against an amount of another name.
+      if (claim.shareOf && !named) {
+        const name = looseName(claim.shareOf);
+        wholes = wholes.filter((c) => looseName(c.subject).includes(name));
+        if (wholes.length === 0) continue;
+      }
+      const candidates: Amount[] = named ? [named.amount] : wholes.map((c) => c.amount);
       const agrees = candidates.some((w) => {
-        if (w.amount.isZero()) return true;
-        const { low, high } = shareInterval(claim.amount, w.amount, claim.share!);
+        if (w.isZero()) return true;
+        const { low, high } = shareInterval(claim.amount, w, claim.share!, named?.tolerance);
         return claim.share!.value.gte(low) && claim.share!.value.lte(high);
       });
       if (agrees) continue;
-      const { exact } = shareInterval(claim.amount, claim.whole.amount, claim.share);
+      const whole = named?.amount ?? wholes[0].amount;
+      const { exact } = shareInterval(claim.amount, whole, claim.share);
       const expected = `${exact!.toFixed(claim.share.scale, Decimal.ROUND_HALF_UP)}%`;
-      // The whole is certain when it opens the list the share belongs to; otherwise a human decides.
-      const certain =
-        claim.head === claim.whole || /主要包括|其中|主要用于|分别为|包括/.test(claim.whole.place.sentence);
+      // The whole is certain when a table gives the one the share names, or when it opens the list the share
+      // belongs to; otherwise a human decides.
+      const certain = named
+        ? named.certain
+        : wholes[0] === claim.whole &&
+          (claim.head === claim.whole ||
+            /主要包括|其中|主要用于|分别为|包括/.test(claim.whole.place.sentence));
       ctx.report({
         ...claimAt(claim),
         severity: certain ? undefined : 'warning',
-        message: `“${claim.subject}${claim.text}，占${claim.share.text}”：按总额${claim.whole.text}计算应占${expected}`,
+        message: `“${claim.subject}${claim.text}，占${claim.share.text}”：按${named?.label ?? `总额${wholes[0].text}`}计算应占${expected}`,
         expected,
         actual: claim.share.text,
       });
     }
   },
 };
+
+/**
+ * The whole a share names ("占“三公”经费的8.75%"): the table fact of that name when the tables give one (certain);
+ * otherwise, when several amounts of the paragraph are shares of the same named whole, their sum (the items of a
+ * breakdown: 出国 + 用车 + 接待 = “三公”经费), which a human should confirm.
+ */
+function namedWhole(
+  ctx: RuleContext,
+  claim: AmountClaim,
+  all: readonly AmountClaim[],
+): { amount: Amount; label: string; certain: boolean; tolerance?: Decimal } | undefined {
+  const name = claim.shareOf!;
+  const fact = bindClaim({ ...claim, subject: name }, ctx.facts(), topicFor(ctx, claim));
+  if (fact?.amount)
+    return { amount: fact.amount, label: `${factText(fact)}${fact.amount.toString()}`, certain: true };
+  const siblings = all.filter(
+    (c) =>
+      c.shareOf === name &&
+      c.place.sectionIndex === claim.place.sectionIndex &&
+      c.place.paragraph === claim.place.paragraph,
+  );
+  if (siblings.length < 2) return undefined;
+  let sum = siblings[0].amount;
+  for (const c of siblings.slice(1)) sum = sum.plus(c.amount);
+  const unit = claim.amount.unit;
+  const tolerance = siblings.reduce((t, c) => t.plus(c.amount.to(unit).roundingTolerance()), new Decimal(0));
+  return { amount: sum, label: `${name}（各项合计${sum.toString()}）`, certain: false, tolerance };
+}
 
 /** True when `a` is printed before `b` in the same section. */
 function before(a: AmountClaim, b: AmountClaim): boolean {
