@@ -45,6 +45,7 @@ const documents = outcomes.map((o) => {
     name,
     files: o.files,
     family: d.metadata.family,
+    pdf: d.metadata.sources.every((src) => src.format === 'pdf'),
     pages,
     ms: time,
     expected,
@@ -86,6 +87,14 @@ const totals = {
   errors: documents.length - ok.length,
   pages: sum(ok, (x) => x.pages),
   ms: sum(documents, (x) => x.ms),
+  pdfPages: sum(
+    ok.filter((x) => x.pdf),
+    (x) => x.pages,
+  ),
+  pdfMs: sum(
+    ok.filter((x) => x.pdf),
+    (x) => x.ms,
+  ),
   expected: sum(ok, (x) => x.expected.length),
   expectedFound: sum(ok, (x) => x.expectedFound),
   expectedWithColumns: sum(ok, (x) => x.expectedWithColumns),
@@ -98,6 +107,7 @@ const rates = {
   withColumns: totals.expected ? totals.expectedWithColumns / totals.expected : null,
   accuracy: totals.values ? totals.exact / totals.values : null,
   msPerPage: totals.pages ? totals.ms / totals.pages : null,
+  pdfMsPerPage: totals.pdfPages ? totals.pdfMs / totals.pdfPages : null,
 };
 
 if (json) {
@@ -109,7 +119,7 @@ if (json) {
       values: checks.filter((c) => x.files.some((f) => basename(f) === c.file)).length,
       exact: checks.filter((c) => c.exact && x.files.some((f) => basename(f) === c.file)).length,
     })),
-    totals: { ...totals, ms: Math.round(totals.ms) },
+    totals: { ...totals, ms: Math.round(totals.ms), pdfMs: Math.round(totals.pdfMs) },
     rates,
     mismatches: checks.filter((c) => !c.exact),
   };
@@ -149,8 +159,10 @@ console.log('## 合计');
 console.log(
   `   文件 ${files.length}，文档 ${totals.documents}，读取失败 ${totals.errors}，页数 ${totals.pages}`,
 );
+const perPage = (v) => (v === null ? '-' : v.toFixed(1));
+console.log(`   解析用时 ${Math.round(totals.ms)} ms，${perPage(rates.msPerPage)} ms/页（页数含工作表）`);
 console.log(
-  `   解析用时 ${Math.round(totals.ms)} ms，${rates.msPerPage === null ? '-' : rates.msPerPage.toFixed(1)} ms/页`,
+  `   其中 PDF：${totals.pdfPages} 页，${Math.round(totals.pdfMs)} ms，${perPage(rates.pdfMsPerPage)} ms/页`,
 );
 console.log(
   `   表识别率 ${totals.expectedFound}/${totals.expected} = ${pct(totals.expectedFound, totals.expected)}` +
