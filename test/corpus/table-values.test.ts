@@ -30,7 +30,7 @@ interface Disagreement {
 interface DocumentValues {
   /** Kinds recognised as tables published without data (checked on the page: no amounts printed). */
   empty?: TableKind[];
-  /** Kinds not checked here: tables that read without columns today (being fixed elsewhere). */
+  /** Kinds not required here: tables being reworked elsewhere (read without columns today, or not reconstructed). */
   skip?: TableKind[];
   values: HandValue[];
   disagreements?: Disagreement[];
