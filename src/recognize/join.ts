@@ -4,20 +4,14 @@
 // (a tables volume often prints no year in its titles: then the year must be unambiguous among the candidates).
 import type { ParseOutcome } from '../parse.js';
 import type { Disclosure, ImportNote } from '../model/schema.js';
+import { normalizeUnit } from '../model/unit-name.js';
+
+export { normalizeUnit };
 
 type Parsed = Extract<ParseOutcome, { disclosure: Disclosure }>;
 
 /** A volume with at least this many tables and hardly any prose is a tables volume. */
 const MIN_TABLES = 4;
-
-/** Unit names as printed differ in party prefixes and abbreviations (中国共产党江苏省委员会办公厅 = 江苏省委办公厅). */
-export function normalizeUnit(name: string): string {
-  return name
-    .replace(/\s+/g, '')
-    .replace(/^(中国共产党|中共)/, '')
-    .replace(/委员会/g, '委')
-    .replace(/（[^）]*）|\([^)]*\)/g, '');
-}
 
 /** The document's year: from its metadata, else the year printed most often in its titles. */
 export function yearOfDisclosure(d: Disclosure): number | undefined {

@@ -561,6 +561,14 @@ const CASES: Record<string, Case[]> = {
       findings: [{ severity: 'warning', table: 'revenue', actual: '忻州市财政局' }],
     },
     {
+      name: '表头单位名称为同一单位的另一写法（党委前缀、截断）',
+      edit: (d) => {
+        table(d, 'revenue').unitName = '中共忻州市人民政府办公室';
+        table(d, 'expenditure').unitName = '忻州市人民政府办';
+      },
+      findings: [],
+    },
+    {
       name: '表题年度不同',
       edit: (d) => (table(d, 'revenue').title = '2022年预算收入总表'),
       findings: [{ severity: 'warning', table: 'revenue', actual: '2022' }],

@@ -1,5 +1,6 @@
 // Completeness: required tables and sections per family, empty tables with a note, contents vs body, year and
 // unit name consistent, and what the importer could not read.
+import { sameUnit } from '../../model/unit-name.js';
 import type { Disclosure } from '../../model/schema.js';
 import { sectionLabel } from '../bind.js';
 import { at, isPartial, looseName, tableLabel } from '../tables.js';
@@ -269,7 +270,8 @@ export const yearAndUnit: Rule = {
         table.unitName &&
         unitKey &&
         looseName(table.unitName) !== unitKey &&
-        !looseName(table.unitName).includes(unitKey)
+        !looseName(table.unitName).includes(unitKey) &&
+        !sameUnit(table.unitName, unit)
       )
         ctx.report({
           ...at(table),
