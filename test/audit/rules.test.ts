@@ -513,6 +513,15 @@ const CASES: Record<string, Case[]> = {
       edit: (d) => (d.sections = d.sections.filter((s) => s.kind !== 'procurement')),
       findings: [{ severity: 'warning', section: '政府采购情况说明' }],
     },
+    {
+      // 重庆市交通委员会 2018: "２.政府采购情况。所属各预算单位政府采购预算总额6060.41万元…" inside 其他重要事项
+      name: '政府采购情况写在段首（段内标题）',
+      edit: (d) => {
+        d.sections = d.sections.filter((s) => s.kind !== 'procurement');
+        d.sections.at(-1)!.paragraphs.push({ text: '２.政府采购情况。本单位政府采购预算总额6060.41万元。' });
+      },
+      findings: [],
+    },
   ],
   'completeness.empty-note': [
     { name: 'the sample', findings: [] },

@@ -123,7 +123,7 @@ const REQUIRED_SECTIONS: { kinds: string[]; label: string; test: (d: Disclosure)
 const SECTION_TITLE: Record<string, RegExp> = {
   duties: /职责|职能/,
   organisation: /机构设置/,
-  changes: /收支|收入|支出/,
+  changes: /收支|收入|支出|预算情况说明/,
   revenue: /收入/,
   expenditure: /支出/,
   three_public: /三公/,
@@ -132,6 +132,10 @@ const SECTION_TITLE: Record<string, RegExp> = {
   assets: /国有资产/,
   glossary: /名词解释|名称解释/,
 };
+
+/** A heading run into its paragraph: "１.机关运行经费情况。2018年…", "（二）政府采购情况：…". */
+const RUN_IN_HEADING =
+  /^\s*[（(]?[0-9０-９一二三四五六七八九十]{1,3}[)）.．、]\s*([^。：:，,；;\d]{2,16}?)[。：:]/;
 
 export const requiredSections: Rule = {
   meta: {
@@ -151,8 +155,15 @@ export const requiredSections: Rule = {
     }
     for (const req of REQUIRED_SECTIONS) {
       if (req.test(doc)) continue;
+      const named = (title: string) => req.kinds.some((k) => SECTION_TITLE[k]?.test(title));
       const present = doc.sections.some(
-        (s) => req.kinds.includes(s.kind) || req.kinds.some((k) => SECTION_TITLE[k]?.test(s.title)),
+        (s) =>
+          req.kinds.includes(s.kind) ||
+          named(s.title) ||
+          s.paragraphs.some((p) => {
+            const runIn = RUN_IN_HEADING.exec(p.text);
+            return runIn !== null && named(runIn[1]);
+          }),
       );
       if (!present) ctx.report({ table: null, section: req.label, message: `缺少“${req.label}”` });
     }
