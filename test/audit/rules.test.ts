@@ -647,6 +647,15 @@ const CASES: Record<string, Case[]> = {
     },
     { name: 'corrected', edit: (d) => editProse(d, '部门各单位', ''), findings: [] },
     {
+      // 上海市财政局 2025 单位预算 p. 3: a finance bureau's duties name the reform, not this document
+      name: 'duties that name 深化部门预算改革',
+      edit: (d) => {
+        editProse(d, '部门各单位', '');
+        d.overview.duties.push({ text: '深化部门预算改革，加强预算支出标准体系建设。' });
+      },
+      findings: [],
+    },
+    {
       name: 'a 部门预算 that says 单位预算',
       edit: (d) => {
         d.metadata.kind = 'department_budget';

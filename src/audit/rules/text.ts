@@ -86,7 +86,7 @@ export const placeholder: Rule = {
 };
 
 const DEPARTMENT_WORDS =
-  /(本部门|部门预算(?!支出经济分类|经济科目|经济分类)|部门决算|部门各单位|部门整体支出|部门收支)/g;
+  /(本部门|部门预算(?!支出经济分类|经济科目|经济分类|改革|管理制度|管理体系)|部门决算|部门各单位|部门整体支出|部门收支)/g;
 const UNIT_WORDS = /(本单位预算|单位预算(?!单位)|本单位决算)/g;
 
 export const wording: Rule = {
@@ -101,7 +101,10 @@ export const wording: Rule = {
     const kind = ctx.doc.metadata.kind;
     const re = kind.startsWith('unit') ? DEPARTMENT_WORDS : UNIT_WORDS;
     const own = kind.startsWith('unit') ? '单位' : '部门';
+    // The duties describe the unit's work in the world (a finance bureau "深化部门预算改革"), not this document.
+    const duties = new Set(ctx.doc.overview.duties.map((p) => p.text));
     for (const p of prose(ctx.doc)) {
+      if (duties.has(p.text)) continue;
       for (const m of p.text.matchAll(new RegExp(re.source, 'g'))) {
         ctx.report({
           ...pieceAt(p, m as RegExpExecArray),
