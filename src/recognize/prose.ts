@@ -200,11 +200,18 @@ export class Prose {
     this.lastLineLength = length;
     if (length >= 12 && this.lineLengths.length < 400) this.lineLengths.push(length);
     const ranToMargin = last && (previousLength >= this.fullLine() || compact(last.text).length >= 30);
+    // On a PDF page a line that ends in a colon at the right margin ("…（项）。主要用于：") goes on below, unless
+    // what follows is an enumerated item; a short "具体情况如下：" line is not at the margin.
+    const colonAtMargin =
+      last !== undefined &&
+      line.cells[0]?.x0 !== undefined &&
+      /[：:]$/.test(last.text) &&
+      previousLength >= Math.max(this.fullLine(), 20);
     const wrapped =
       last &&
       (line.continues ||
         (ranToMargin &&
-          !SENTENCE_END.test(last.text) &&
+          (!SENTENCE_END.test(last.text) || colonAtMargin) &&
           splitEnumeration(text).number === undefined &&
           !this.collectingUnits));
     if (wrapped) {

@@ -296,6 +296,22 @@ const CASES: Record<string, Case[]> = {
     },
     {
       // Jiangsu 2017 wording: the shares are of 三公 + 会议费 + 培训费, although the text says “三公”经费
+      // 江苏省人民检察院 2018 p. 25: 63.75% and 10.87% are moved by 0.01 so that the list adds up to 100%
+      name: '尾差调整：各项占比合计为100%，个别占比差一个末位',
+      withInfo: true,
+      edit: (d) =>
+        editProse(
+          d,
+          '本单位无“三公”经费预算。',
+          '本单位支出预算合计21,955.35万元，其中：基本支出13,994.31万元，占63.75%；' +
+            '项目支出5,573万元，占25.38%；单位预留机动经费2,388.04万元，占10.87%。',
+        ),
+      findings: [
+        { severity: 'info', expected: '63.74%', actual: '63.75%' },
+        { severity: 'info', expected: '10.88%', actual: '10.87%' },
+      ],
+    },
+    {
       name: '“占“三公”经费的X%”与各项之和不符',
       edit: (d) => editProse(d, '本单位无“三公”经费预算。', threePublicShares('8.75%', '7.22%', '16.81%')),
       findings: [

@@ -19,9 +19,10 @@ const GRID_CONTENTS = [
 ];
 const NO_LEADERS = '上海_普陀区万里街道办事处_2023_部门预算.pdf';
 const NARROW = '江苏_省委办公厅_2017_部门预算_文字.pdf';
+const FINAL = '上海_普陀区财政局_2024_决算.pdf';
 
 beforeAll(async () => {
-  for (const f of [...GRID_CONTENTS, NO_LEADERS, NARROW]) {
+  for (const f of [...GRID_CONTENTS, NO_LEADERS, NARROW, FINAL]) {
     const o = await parseFile(join(dir, f));
     if (!('disclosure' in o)) throw new Error(`${f}: ${o.error.message}`);
     docs.set(f, o.disclosure);
@@ -109,6 +110,17 @@ describe('narrow pages (26 characters to a line)', () => {
     expect(s.paragraphs[1].text).toMatch(/占“三公”经费的 5\.50%。具体情况如下：$/);
     expect(s.paragraphs[8].text).toBe(
       '省委办公厅 2017 年度一般公共预算拨款安排的培训费预算支出 25 万元，本年数与上年预算数一致。',
+    );
+  });
+});
+
+describe('a line ending in a colon at the right margin', () => {
+  // p. 22: "…一般行政管理事务（项）。主要用于：" fills the line; the next line says what it is used for
+  it('财政局 2024 决算: the item goes on below the colon', () => {
+    const texts = doc(FINAL).sections.flatMap((s) => s.paragraphs.map((p) => p.text));
+    expect(texts).toContain(
+      '2、一般公共服务支出（类）财政事务（款）一般行政管理事务（项）。主要用于：局财政业务指导与宣传等基本支出。' +
+        '年初预算为 10.00万元，支出决算为10.00万元。',
     );
   });
 });

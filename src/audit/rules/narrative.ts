@@ -161,10 +161,13 @@ export const narrativeShare: Rule = {
         : wholes[0] === claim.whole &&
           (claim.head === claim.whole ||
             /主要包括|其中|主要用于|分别为|包括/.test(claim.whole.place.sentence));
+      // Preparers often move the last digit of one share so that the list adds up to 100%: a difference of one
+      // unit in the last printed digit in such a list is a rounding adjustment, not a wrong figure.
+      const adjusted = isTailAdjustment(claim, all, expected);
       ctx.report({
         ...claimAt(claim),
-        severity: certain ? undefined : 'warning',
-        message: `“${claim.subject}${claim.text}，占${claim.share.text}”：按${named?.label ?? `总额${wholes[0].text}`}计算应占${expected}`,
+        severity: adjusted ? 'info' : certain ? undefined : 'warning',
+        message: `“${claim.subject}${claim.text}，占${claim.share.text}”：按${named?.label ?? `总额${wholes[0].text}`}计算应占${expected}${adjusted ? '（各项占比合计为100%，属尾差调整）' : ''}`,
         expected,
         actual: claim.share.text,
       });
@@ -198,6 +201,33 @@ function namedWhole(
   const unit = claim.amount.unit;
   const tolerance = siblings.reduce((t, c) => t.plus(c.amount.to(unit).roundingTolerance()), new Decimal(0));
   return { amount: sum, label: `${name}（各项合计${sum.toString()}）`, certain: false, tolerance };
+}
+
+/**
+ * The share differs by one unit of its last digit, and it belongs to a run of consecutive shares of its section
+ * (the items of one breakdown, often one per line) that adds up to exactly 100%.
+ */
+function isTailAdjustment(claim: AmountClaim, all: readonly AmountClaim[], expected: string): boolean {
+  const share = claim.share!;
+  const unit = new Decimal(10).pow(-share.scale);
+  if (
+    !share.value
+      .minus(new Decimal(expected.replace('%', '')))
+      .abs()
+      .eq(unit)
+  )
+    return false;
+  const shares = all.filter((c) => c.share && c.place.sectionIndex === claim.place.sectionIndex);
+  const k = shares.indexOf(claim);
+  for (let start = Math.max(0, k - 8); start <= k; start++) {
+    let sum = new Decimal(0);
+    for (let end = start; end < Math.min(shares.length, start + 10); end++) {
+      sum = sum.plus(shares[end].share!.value);
+      if (end >= k && end > start && sum.eq(100)) return true;
+      if (sum.gt(100)) break;
+    }
+  }
+  return false;
 }
 
 /** True when `a` is printed before `b` in the same section. */
