@@ -236,6 +236,11 @@ export function readTable(
         notes.push(f[0].text);
         continue;
       }
+      // the lone 合计 row of a table published empty; its note ("注：…故本表为空表") follows
+      if (header.length > 0 && /^(合计|总计)$/.test(f[0].compact)) {
+        body.push(line);
+        continue;
+      }
       break;
     }
     if (body.length === 0 && isHeaderRow(line, ctx)) {

@@ -124,3 +124,20 @@ describe('a line ending in a colon at the right margin', () => {
     );
   });
 });
+
+const NOTE_GOV_FUND = '注:本部门2025年无政府性基金预算财政拨款安排的预算，故本表为空表。';
+const NOTE_STATE_CAPITAL = '注:本部门2025年无国有资本经营预算财政拨款安排的预算，故本表为空表。';
+
+describe('tables published empty', () => {
+  // p. 16–17: header, a lone 合计 row, then "注:本部门2025年无…故本表为空表。"
+  it('区府办 2025 部门预算: the note under the lone 合计 row belongs to the table', () => {
+    const d = doc('上海_普陀区人民政府办公室_2025_部门预算.pdf');
+    const notes = (kind: string) => d.tables.find((t) => t.kind === kind)!.notes;
+    expect(notes('gov_fund_expenditure')).toEqual([NOTE_GOV_FUND]);
+    expect(notes('state_capital')).toEqual([NOTE_STATE_CAPITAL]);
+    const emptyNote = auditDisclosure(d).findings.filter((f) => f.rule === 'completeness.empty-note');
+    expect(
+      emptyNote.filter((f) => f.table === 'gov_fund_expenditure' || f.table === 'state_capital'),
+    ).toEqual([]);
+  });
+});
