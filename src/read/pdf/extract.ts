@@ -83,19 +83,35 @@ function copyPlain(value: unknown, depth: number): unknown {
   return out;
 }
 
+/** A text-content chunk of pdfjs's stream protocol: `{ stream: ENQUEUE (4), chunk: { items, styles, lang } }`. */
+function isTextChunk(msg: unknown): msg is { chunk: { items: unknown[]; styles: unknown } } {
+  const m = msg as { stream?: unknown; chunk?: { items?: unknown } } | null;
+  return typeof m === 'object' && m !== null && m.stream === 4 && Array.isArray(m.chunk?.items);
+}
+
+/** A message copied as structuredClone would copy it, or NOT_PLAIN (see PlainLoopbackPort). */
+function copyMessage(msg: unknown): unknown {
+  if (!isTextChunk(msg)) return copyPlain(msg, 0);
+  const styles = copyPlain(msg.chunk.styles, 0);
+  if (styles === NOT_PLAIN) return NOT_PLAIN;
+  return { ...msg, chunk: { ...msg.chunk, items: msg.chunk.items.slice(), styles } };
+}
+
 /**
  * The message channel between pdfjs's API and its in-thread worker: pdfjs's own LoopbackPort (delivery on the
  * microtask queue, every listener sees every message, handlers filter by name), with a cheaper copy. LoopbackPort
  * structured-clones each message, and Node 20's structuredClone costs ~8 µs a call even for a five-field object
  * (it serialises through a MessageChannel); reading the 21-page bench document sends ~1,500 messages (stream
- * pulls and their replies, text chunks of 10 items). Plain data is copied in JS; anything else (the PDF bytes, which are transferred,
- * errors, typed arrays) still goes through structuredClone.
+ * pulls and their replies, text chunks of 10 items). Plain data is copied in JS; anything else (the PDF bytes,
+ * which are transferred, errors, typed arrays) still goes through structuredClone. Text chunks, most of the data,
+ * are copied one level less deep: the item objects are shared, because pdfjs (5.4, getTextContent) creates a new
+ * object for every item it pushes and never touches an item, or the chunk's arrays, after enqueueing them.
  */
 class PlainLoopbackPort {
   readonly #listeners = new Set<Listener>();
 
   postMessage(msg: unknown, transfer?: unknown[]): void {
-    const plain = transfer?.length ? NOT_PLAIN : copyPlain(msg, 0);
+    const plain = transfer?.length ? NOT_PLAIN : copyMessage(msg);
     const data =
       plain !== NOT_PLAIN
         ? plain
