@@ -124,8 +124,12 @@ class PlainLoopbackPort {
     });
   }
 
-  addEventListener(_type: string, listener: Listener): void {
+  /** pdfjs removes its handlers through the signal (MessageHandler.destroy aborts it) when a document closes. */
+  addEventListener(_type: string, listener: Listener, options?: { signal?: AbortSignal }): void {
+    const signal = options?.signal;
+    if (signal?.aborted) return;
     this.#listeners.add(listener);
+    signal?.addEventListener('abort', () => this.#listeners.delete(listener), { once: true });
   }
 
   removeEventListener(_type: string, listener: Listener): void {
