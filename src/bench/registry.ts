@@ -11,8 +11,9 @@ export interface BenchCase {
   setup: () => Promise<() => unknown | Promise<unknown>>;
   /** Operations per timed call (for batch cases), default 1. */
   opsPerCall?: number;
-  /** Extra figures measured by the case itself (ratios against other tools …). */
-  extra?: () => Promise<Record<string, number | string>>;
+  /** Extra figures measured by the case itself (ratios against other tools …); `timedRuns` is the number of
+   * timed calls (after the warm-up ones). */
+  extra?: (timedRuns: number) => Promise<Record<string, number | string>>;
   /** Repetitions in full and quick mode. */
   repeat?: { full: number; quick: number };
   /** Cleanup after timing. */

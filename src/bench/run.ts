@@ -49,7 +49,7 @@ export async function runBenchCase(c: BenchCase, quick: boolean, sample: () => v
     }
     times.sort((a, b) => a - b);
     const medianMs = quantile(times, 0.5);
-    const extra = c.extra ? await c.extra() : undefined;
+    const extra = c.extra ? await c.extra(reps) : undefined;
     await c.teardown?.();
     return {
       id: c.id,
@@ -75,7 +75,11 @@ export async function runBenchCase(c: BenchCase, quick: boolean, sample: () => v
   }
 }
 
-export async function runBench(quick: boolean, onCase?: (c: BenchCase) => void): Promise<BenchReport> {
+export async function runBench(
+  quick: boolean,
+  onCase?: (c: BenchCase) => void,
+  only?: ReadonlySet<string>,
+): Promise<BenchReport> {
   let peakRss = 0;
   let peakHeap = 0;
   const sample = () => {
@@ -85,6 +89,7 @@ export async function runBench(quick: boolean, onCase?: (c: BenchCase) => void):
   };
   const results: BenchResult[] = [];
   for (const c of benchCases()) {
+    if (only && !only.has(c.id)) continue;
     onCase?.(c);
     results.push(await runBenchCase(c, quick, sample));
     sample();

@@ -63,13 +63,13 @@ export async function main(argv: string[]): Promise<number> {
     });
 
   program
-    .command('bench')
-    .description('运行性能基准')
+    .command('bench [cases...]')
+    .description('运行性能基准（可只运行指定的用例，如 parse.pdf_corpus）')
     .option('--quick', '快速模式（较少重复次数）')
     .option('--json', '以 JSON 输出结果')
-    .action(async (opts) => {
+    .action(async (cases: string[], opts) => {
       const { benchCommand } = await import('./commands/bench.js');
-      code = await benchCommand(opts);
+      code = await benchCommand({ ...opts, cases });
     });
 
   try {

@@ -1,11 +1,26 @@
-// `yusuan bench [--quick] [--json]`
+// `yusuan bench [cases...] [--quick] [--json]`
 import { runBench } from '../../bench/run.js';
-import { emit } from '../io.js';
+import { benchCases } from '../../bench/registry.js';
+import { emit, UsageError } from '../io.js';
 
-export async function benchCommand(opts: { quick?: boolean; json?: boolean }): Promise<number> {
-  const report = await runBench(!!opts.quick, (c) => {
-    if (!opts.json) process.stderr.write(`运行 ${c.id} …\n`);
-  });
+export async function benchCommand(opts: {
+  quick?: boolean;
+  json?: boolean;
+  cases?: string[];
+}): Promise<number> {
+  const only = opts.cases?.length ? new Set(opts.cases) : undefined;
+  if (only) {
+    const known = new Set(benchCases().map((c) => c.id));
+    const unknown = [...only].filter((id) => !known.has(id));
+    if (unknown.length > 0) throw new UsageError(`没有这个基准用例：${unknown.join('、')}`);
+  }
+  const report = await runBench(
+    !!opts.quick,
+    (c) => {
+      if (!opts.json) process.stderr.write(`运行 ${c.id} …\n`);
+    },
+    only,
+  );
   if (opts.json) {
     await emit(undefined, JSON.stringify(report, null, 2) + '\n');
   } else {
