@@ -15,6 +15,7 @@ import {
   type TitleMatch,
 } from './lines.js';
 import { amountOf, clean, codeOf, compact, filled, isNumberText, rowName, splitEnumeration } from './text.js';
+import { threePublicFromLines } from './three-public.js';
 import { GROUP_HEADERS, LABEL_HEADERS, sideOfHeader } from './vocabulary.js';
 
 type Side = 'income' | 'expenditure';
@@ -246,6 +247,28 @@ export function readTable(
     if (body.length > 0 && header.some((h) => sameText(h, line))) continue;
     body.push(line);
   }
+  if (match.kinds.includes('three_public')) {
+    // 三公 items printed as columns: transposed into the model's rows (three-public.ts)
+    const transposed = threePublicFromLines([...header, ...body], (l, c) => ctx.source(l, c));
+    if (transposed) {
+      if (!unit) unit = ctx.vocab.defaultUnit;
+      const rowSource = ctx.source(transposed.valueLine ?? titleLine);
+      const rows = transposed.rows.map((r) => ({ ...r, source: rowSource }));
+      const table: Table = {
+        kind: 'three_public',
+        title: match.title,
+        unit,
+        columns: transposed.columns,
+        rows,
+        notes,
+        empty: isEmpty(rows, notes, ctx, match.title, titleLine),
+        source: ctx.source(titleLine),
+      };
+      if (number ?? match.number) table.number = number ?? match.number;
+      if (unitName) table.unitName = unitName;
+      return { table, next: j };
+    }
+  }
   const width = Math.max(0, ...header.map((l) => l.cells.length), ...body.map((l) => l.cells.length));
   const labelRows = header.filter((l) => !isNumberingRow(l));
   const columns = headerColumns(labelRows, width);
@@ -260,7 +283,6 @@ export function readTable(
   const tableColumns: Column[] = panels.flatMap((p) =>
     p.values.map((v) => (p.side ? { id: v.id, label: v.label, side: p.side } : { id: v.id, label: v.label })),
   );
-  const hasValues = rows.some((r) => Object.values(r.cells).some((c) => c.value !== null));
   const table: Table = {
     kind,
     title: match.title,
@@ -268,12 +290,26 @@ export function readTable(
     columns: tableColumns,
     rows,
     notes,
-    empty: !hasValues || notes.some((n) => /无数据|本表为空|空表/.test(n)),
+    empty: isEmpty(rows, notes, ctx, match.title, titleLine),
     source: ctx.source(titleLine),
   };
   if (number ?? match.number) table.number = number ?? match.number;
   if (unitName) table.unitName = unitName;
   return { table, next: j };
+}
+
+/**
+ * A table is empty when it prints no amount, or only zeros under a note saying it has no data. A table that
+ * prints amounts is never empty, whatever its note says (万里街道 2024 prints its 三公 amounts under "故本表为空表");
+ * the contradiction is reported.
+ */
+function isEmpty(rows: Row[], notes: string[], ctx: Context, title: string, titleLine: LayoutLine): boolean {
+  const values = rows.flatMap((r) => Object.values(r.cells).map((c) => c.value)).filter((v) => v !== null);
+  const saysEmpty = notes.some((n) => /无数据|本表为空|空表/.test(n));
+  const nonZero = values.some((v) => !/^-?0+(\.0+)?$/.test(v));
+  if (saysEmpty && nonZero)
+    ctx.note('warning', 'empty_note_with_amounts', `表“${title}”注明本表无数据，但列有金额`, titleLine);
+  return values.length === 0 || (saysEmpty && !nonZero);
 }
 
 function sameText(a: LayoutLine, b: LayoutLine): boolean {
