@@ -114,7 +114,10 @@ const BINDINGS: { re: RegExp; topics?: SectionTopic[]; resolve: Resolver }[] = [
   { re: /一般公共预算项目支出/, resolve: id('general.project') },
   { re: /一般公共预算(当年)?(拨款|支出)(预算)?$/, topics: ['general'], resolve: id('general.total') },
   { re: /一般公共预算当年拨款$/, resolve: id('general.total') },
-  { re: /财政拨款(收支)?(总预算|总计)|收支总预算/, resolve: id('fiscal.grand_total', 'income.grand_total') },
+  {
+    re: /财政拨款(收支|收入支出)?(总预算|总计)|收支总预算/,
+    resolve: id('fiscal.grand_total', 'income.grand_total'),
+  },
   { re: /当年拨款收入$/, resolve: id('fiscal.year_total') },
   { re: /上年结转收入$/, topics: ['fiscal'], resolve: id('fiscal.carryover') },
   { re: /收入总计$/, resolve: id('income.grand_total') },

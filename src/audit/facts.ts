@@ -135,6 +135,27 @@ export function computeFacts(doc: Disclosure): Facts {
     put('economic.total', '基本支出', economic, total, 'total');
     put('economic.personnel', '人员经费', economic, total, 'personnel');
     put('economic.public', '公用经费', economic, total, 'public');
+    // 人员经费 and 公用经费 printed as two panels, each closing with its own 合计 row (Shanghai 决算)
+    const panelTotal = (re: RegExp) =>
+      economic.rows.find((r) => roleOf(r) === 'subtotal' && re.test(normName(r.name)));
+    const personnel = panelTotal(/^人员(经费|支出)(合计)?$/);
+    const pub = panelTotal(/^公用(经费|支出)(合计)?$/);
+    put('economic.personnel', '人员经费', economic, personnel, mainColumn(economic));
+    put('economic.public', '公用经费', economic, pub, mainColumn(economic));
+    if (!byId.has('economic.total') && personnel && pub) {
+      const col = mainColumn(economic);
+      const parts = [
+        cellAmount(personnel.cells[col], economic.unit),
+        cellAmount(pub.cells[col], economic.unit),
+      ];
+      byId.set('economic.total', {
+        id: 'economic.total',
+        label: '基本支出（人员经费与公用经费之和）',
+        amount: sumAmounts(parts),
+        parts,
+        table: economic,
+      });
+    }
     for (const row of economic.rows) {
       const role = roleOf(row);
       if (role === 'subtotal' || (row.level === 1 && role === 'item')) {

@@ -15,6 +15,7 @@ import {
   type TitleMatch,
 } from './lines.js';
 import { amountOf, clean, codeOf, compact, filled, isNumberText, rowName, splitEnumeration } from './text.js';
+import { foldSplitRows } from './split-rows.js';
 import { threePublicFromLines } from './three-public.js';
 import { GROUP_HEADERS, LABEL_HEADERS, sideOfHeader } from './vocabulary.js';
 
@@ -89,10 +90,15 @@ function headerColumns(rows: LayoutLine[], width: number): HeaderColumn[] {
       }
     }
   }
-  // The row that names both sides ("收入 | 支出") splits the table into panels.
+  // The row that names both sides ("收入 | 支出") splits the table into panels. A label header is no side
+  // ("支出功能分类科目编码" over the codes of a 收入决算表).
+  const sideOf = (t: string) => {
+    const c = compact(t);
+    return LABEL_HEADERS.some((h) => h.pattern.test(c)) ? null : sideOfHeader(c);
+  };
   let sideRow = -1;
   for (let r = 0; r < grid.length && sideRow < 0; r++) {
-    const sides = new Set(grid[r].map((t) => sideOfHeader(compact(t))).filter((s) => s));
+    const sides = new Set(grid[r].map((t) => sideOf(t)).filter((s) => s));
     if (sides.size === 2) sideRow = r;
   }
   const columns: HeaderColumn[] = [];
@@ -106,7 +112,7 @@ function headerColumns(rows: LayoutLine[], width: number): HeaderColumn[] {
     if (sideRow >= 0) {
       // the side is the nearest side label at or left of the column
       for (let d = c; d >= 0; d--) {
-        const s = sideOfHeader(compact(grid[sideRow][d]));
+        const s = sideOf(grid[sideRow][d]);
         if (s) {
           col.side = s;
           break;
@@ -135,7 +141,9 @@ function panelsOf(columns: HeaderColumn[], ctx: Context): Panel[] {
   for (const col of columns) {
     // A name column after value columns of the same side starts another panel (Jiangsu's 收支预算总表 prints
     // 功能分类 and 支出用途 side by side under one 支出 caption).
-    if (!current || current.side !== col.side || (col.labelRole === 'name' && current.values.length > 0)) {
+    // Likewise a code column after value columns (the 决算 economic table prints 人员经费 | 公用经费 side by side,
+    // each panel with 科目编码 / 科目名称 / 决算数).
+    if (!current || current.side !== col.side || (col.labelRole !== undefined && current.values.length > 0)) {
       current = { side: col.side, labels: [], values: [] };
       panels.push(current);
     }
@@ -243,6 +251,13 @@ export function readTable(
       header.push(line);
       continue;
     }
+    // the 类 | 款 | 项 sub-header printed on the baseline of the first row's displaced amounts
+    const split = body.length === 0 && header.length > 0 ? splitSubHeader(line) : null;
+    if (split) {
+      header.push(split.header);
+      body.push(split.body);
+      continue;
+    }
     // a header repeated where the table continues on a new page
     if (body.length > 0 && header.some((h) => sameText(h, line))) continue;
     body.push(line);
@@ -279,7 +294,17 @@ export function readTable(
     unit = ctx.vocab.defaultUnit;
     ctx.note('info', 'unit_assumed', `表“${match.title}”未注明金额单位，按${unit}读取`, titleLine);
   }
-  const rows = readRows(body, panels, ctx, match.title, previous);
+  const folded = foldSplitRows(
+    body,
+    panels.map((p) => ({
+      names: p.labels
+        .filter((l) => l.labelRole === 'name' || l.labelRole === 'governmentName')
+        .map((l) => l.index),
+      codes: p.labels.filter((l) => l.labelRole === 'code' || l.labelRole === 'codePart').map((l) => l.index),
+      values: p.values.map((v) => v.column.index),
+    })),
+  );
+  const rows = readRows(folded, panels, ctx, match.title, previous);
   const tableColumns: Column[] = panels.flatMap((p) =>
     p.values.map((v) => (p.side ? { id: v.id, label: v.label, side: p.side } : { id: v.id, label: v.label })),
   );
@@ -312,6 +337,20 @@ function isEmpty(rows: Row[], notes: string[], ctx: Context, title: string, titl
   return values.length === 0 || (saysEmpty && !nonZero);
 }
 
+/** "类 | 款 | 项" with amounts on the same line: the words are header, the amounts a body line. */
+function splitSubHeader(line: LayoutLine): { header: LayoutLine; body: LayoutLine } | null {
+  const f = filled(line);
+  const words = f.filter((c) => !isNumberText(c.text));
+  if (words.length < 2 || words.length === f.length || !words.every((c) => /^[类款项]$/.test(c.compact)))
+    return null;
+  const keep = (pick: (k: number) => boolean) => ({
+    ...line,
+    cells: line.cells.map((c, k) => (pick(k) ? c : { ...c, text: '' })),
+  });
+  const wordAt = new Set(words.map((c) => c.index));
+  return { header: keep((k) => wordAt.has(k)), body: keep((k) => !wordAt.has(k)) };
+}
+
 function sameText(a: LayoutLine, b: LayoutLine): boolean {
   const fa = filled(a);
   const fb = filled(b);
@@ -332,13 +371,69 @@ function readRows(body: LayoutLine[], panels: Panel[], ctx: Context, title: stri
     const group = last ? (last.level === 1 ? last.name : last.parent) : undefined;
     panelState.set(panel, { lastCodeParts, group, breakdownOf: undefined });
   }
+  // Panels side by side without sides (the 决算 economic table's 人员经费 | 公用经费) are read one after the other:
+  // each panel is a list of its own, and its groups (301 … then 302 …) must not interleave with the other's.
+  const sided = panels.some((p) => p.side);
+  const byPanel = panels.length > 1 && !sided;
+  panels.forEach((panel, k) => {
+    if (!byPanel || !previous) return;
+    const last = previous.rows.filter((r) => PANEL_OF.get(r) === k).at(-1);
+    if (!last) return;
+    const code = last.code ?? '';
+    const lastCodeParts = code ? [code.slice(0, 3), code.slice(3, 5), code.slice(5, 7)].filter((p) => p) : [];
+    panelState.set(panel, {
+      lastCodeParts,
+      group: last.level === 1 ? last.name : last.parent,
+      breakdownOf: undefined,
+    });
+  });
+  const perPanel: Row[][] = panels.map(() => []);
   for (const line of body) {
-    for (const panel of panels) {
+    panels.forEach((panel, k) => {
       const row = readRow(line, panel, ctx, title);
-      if (row) rows.push(row);
-    }
+      if (!row) return;
+      if (byPanel) {
+        PANEL_OF.set(row, k);
+        perPanel[k].push(row);
+      } else rows.push(row);
+    });
+  }
+  if (byPanel) {
+    for (const list of perPanel) rows.push(...list);
+    groupPanels(rows);
   }
   return rows;
+}
+
+/** The panel a row was read from, for tables printing several panels side by side. */
+const PANEL_OF = new WeakMap<Row, number>();
+
+/** Rows of a table continued on the next page: appended, panel after panel when the table has panels. */
+export function appendContinued(previous: Table, rows: Row[]): void {
+  previous.rows.push(...rows);
+  if (!previous.rows.some((r) => PANEL_OF.has(r))) return;
+  const order = new Map(previous.rows.map((r, i) => [r, i]));
+  previous.rows.sort(
+    (a, b) => (PANEL_OF.get(a) ?? 0) - (PANEL_OF.get(b) ?? 0) || order.get(a)! - order.get(b)!,
+  );
+  groupPanels(previous.rows);
+}
+
+/**
+ * A panel that closes with its own total ("人员经费合计" | "公用经费合计") is a group: that row is the subtotal of
+ * the panel's classes (301, 303 | 302, 310), which get it as their parent.
+ */
+function groupPanels(rows: Row[]): void {
+  const panels = new Set(rows.map((r) => PANEL_OF.get(r)));
+  for (const k of panels) {
+    const mine = rows.filter((r) => PANEL_OF.get(r) === k);
+    const total = mine.find((r) => !r.code && /^(人员|公用)(经费|支出)(合计)?$/.test(r.name));
+    if (!total) continue;
+    total.role = 'subtotal';
+    total.level = 0;
+    delete total.parent;
+    for (const r of mine) if (r !== total && r.code && r.level === 1) r.parent = total.name;
+  }
 }
 
 interface PanelState {
