@@ -40,6 +40,12 @@ export interface FamilyModule {
   defaultUnit?: MoneyUnit;
   /** Whether the family publishes performance-target forms (one per project). */
   performanceForms?: boolean;
+  /**
+   * Whether the family's PDFs print one grid row over several lines (amounts vertically centred apart from codes
+   * and names, as the ONLYOFFICE-made Shanghai 决算 does): such lines are folded back into rows (split-rows.ts).
+   * Off elsewhere: a lone amount between the two lines of a wrapped label (Jiangsu) cannot be told apart.
+   */
+  splitRows?: boolean;
 }
 
 /** The vocabulary in force for one document: the family's entries first, then the common ones. */
@@ -53,6 +59,7 @@ export interface Vocabulary {
   requiredTables: TableKind[];
   defaultUnit: MoneyUnit;
   performanceForms: boolean;
+  splitRows: boolean;
 }
 
 const registry: FamilyModule[] = [];
@@ -91,5 +98,6 @@ export function vocabularyOf(family: FamilyModule | null): Vocabulary {
     requiredTables: family?.requiredTables ?? [],
     defaultUnit: family?.defaultUnit ?? '万元',
     performanceForms: family?.performanceForms ?? false,
+    splitRows: family?.splitRows ?? false,
   };
 }

@@ -294,16 +294,20 @@ export function readTable(
     unit = ctx.vocab.defaultUnit;
     ctx.note('info', 'unit_assumed', `表“${match.title}”未注明金额单位，按${unit}读取`, titleLine);
   }
-  const folded = foldSplitRows(
-    body,
-    panels.map((p) => ({
-      names: p.labels
-        .filter((l) => l.labelRole === 'name' || l.labelRole === 'governmentName')
-        .map((l) => l.index),
-      codes: p.labels.filter((l) => l.labelRole === 'code' || l.labelRole === 'codePart').map((l) => l.index),
-      values: p.values.map((v) => v.column.index),
-    })),
-  );
+  const folded = !ctx.vocab.splitRows
+    ? body
+    : foldSplitRows(
+        body,
+        panels.map((p) => ({
+          names: p.labels
+            .filter((l) => l.labelRole === 'name' || l.labelRole === 'governmentName')
+            .map((l) => l.index),
+          codes: p.labels
+            .filter((l) => l.labelRole === 'code' || l.labelRole === 'codePart')
+            .map((l) => l.index),
+          values: p.values.map((v) => v.column.index),
+        })),
+      );
   const rows = readRows(folded, panels, ctx, match.title, previous);
   const tableColumns: Column[] = panels.flatMap((p) =>
     p.values.map((v) => (p.side ? { id: v.id, label: v.label, side: p.side } : { id: v.id, label: v.label })),

@@ -36,6 +36,11 @@ describe('the recogniser on grid rows split over lines and on side-by-side panel
   it('folds the lines of one grid row and reads each panel as a list of its own', () => {
     const doc = recognize(
       pdfLayout([
+        // the Shanghai 决算 family (its PDFs split grid rows over lines)
+        {
+          y: 20,
+          cells: [c('上海市XX局2024年度部门决算（收入支出决算总表、财政拨款收入支出决算总表）', 50, 500)],
+        },
         { y: 40, cells: [c('一般公共预算财政拨款基本支出决算表', 150, 400)] },
         { y: 60, cells: [c('单位：万元', 480, 540)] },
         row(80, ['科目编码', '', '科目名称', '决算数', '科目编码', '', '科目名称', '决算数']),

@@ -59,4 +59,5 @@ export const shanghaiFinal: FamilyModule = {
   ],
   defaultUnit: '万元',
   performanceForms: false,
+  splitRows: true,
 };
