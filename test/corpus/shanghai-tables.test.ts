@@ -247,6 +247,17 @@ describe('Shanghai 决算 (普陀区财政局 2024)', () => {
     // wrapped labels are joined: "二、政府性基金预算财政拨" / "款"
     expect(t.rows.filter((r) => r.side === 'income').map((r) => r.name)).toContain('政府性基金预算财政拨款');
     expect(t.rows.some((r) => r.name === '款' || r.name === '拨款')).toBe(false);
+    // p13 opens with label-only rows (十四、资源勘探工业信息等 / 支出, 十五、商业服务业等支出 …): one row each
+    const classes = t.rows.filter((r) => r.side === 'expenditure').map((r) => r.name);
+    expect(classes.slice(13, 19)).toEqual([
+      '资源勘探工业信息等支出',
+      '商业服务业等支出',
+      '金融支出',
+      '援助其他地区支出',
+      '自然资源海洋气象等支出',
+      '住房保障支出',
+    ]);
+    expect(value(t, '住房保障支出', 'total', 'expenditure')).toBe('445.69');
   });
 
   it('一般公共预算财政拨款基本支出决算表 (pp. 16–17): two panels, grouped under 人员经费 / 公用经费', () => {

@@ -16,6 +16,8 @@ const CAPTION =
 const PAGE_NUMBER = /^(?:[-—－\s]*\d{1,4}[-—－\s]*|第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d+\s*页)?)$/;
 /** The label of a table's total row. */
 const TOTAL_LABEL = /^(?:合计|总计)$/;
+/** A label that starts with an enumeration (一、 （一） 1.). */
+const ENUMERATED = /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d))/;
 /** Notes printed under a table end it. */
 const NOTE = /^(?:注|备注|说明)\s*[:：0-9１-９]/;
 
@@ -480,7 +482,15 @@ function mergeWrappedHeaders(rows: Row[]): void {
       const top = above >= 0 ? head[above].cells[k] : undefined;
       const gap = head[i].line.top - lastTop;
       const em = Math.max(c.size, top?.size ?? 0);
-      if (top && gap > 1.25 * em && gap < 1.45 * em && !hasAmount(c.text)) {
+      // An enumerated item ("十五、商业服务业等支出") starts a row of its own: label rows at the top of a continued
+      // page are no wrapped header.
+      if (
+        top &&
+        gap > 1.25 * em &&
+        gap < 1.45 * em &&
+        !hasAmount(c.text) &&
+        !ENUMERATED.test(c.text.trim())
+      ) {
         wrapped = true;
         top.text = joinText(top.text, c.text);
         // pieces describe one printed line; a cell joined over lines is one header
