@@ -160,7 +160,9 @@ function panelsOf(columns: HeaderColumn[], ctx: Context): Panel[] {
       }
     }
     if (col.path.length === 0) continue;
-    const label = col.path.join('/');
+    // a label column's header spanned over it (经济分类 / 科目编码 above 决算数) is no part of its name
+    const own = col.path.filter((p) => !LABEL_HEADERS.some((h) => h.pattern.test(compact(p))));
+    const label = (own.length > 0 ? own : col.path).join('/');
     let id = columnId(col.path, ctx) ?? `other:${label}`;
     if (current.values.some((v) => v.id === id)) id = `other:${label}`;
     current.values.push({ column: col, id, label });
