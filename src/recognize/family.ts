@@ -31,6 +31,8 @@ export interface FamilyModule {
   tableTitles?: TitlePattern[];
   /** Header aliases checked before the common ones. */
   columnAliases?: ColumnAlias[];
+  /** Header words of the family that have no canonical column id (read as `other:<header>`). */
+  headerWords?: RegExp[];
   rowRoles?: RowRolePattern[];
   sectionKinds?: SectionPattern[];
   tableShapes?: Partial<Record<TableKind, TableShape>>;
@@ -53,6 +55,7 @@ export interface Vocabulary {
   family: Family;
   tableTitles: TitlePattern[];
   columnAliases: ColumnAlias[];
+  headerWords: RegExp[];
   rowRoles: RowRolePattern[];
   sectionKinds: SectionPattern[];
   tableShapes: Partial<Record<TableKind, TableShape>>;
@@ -92,6 +95,7 @@ export function vocabularyOf(family: FamilyModule | null): Vocabulary {
     family: family?.id ?? 'generic',
     tableTitles: [...(family?.tableTitles ?? []), ...TABLE_TITLES],
     columnAliases: [...(family?.columnAliases ?? []), ...COLUMN_ALIASES],
+    headerWords: family?.headerWords ?? [],
     rowRoles: [...(family?.rowRoles ?? []), ...ROW_ROLES],
     sectionKinds: [...(family?.sectionKinds ?? []), ...SECTION_KINDS_BY_TITLE],
     tableShapes: { ...TABLE_SHAPES, ...(family?.tableShapes ?? {}) },

@@ -45,6 +45,7 @@ function isHeaderText(text: string, ctx: Context): boolean {
   if (LABEL_HEADERS.some((h) => h.pattern.test(c))) return true;
   if (GROUP_HEADERS.test(c)) return true;
   if (ctx.vocab.columnAliases.some((a) => a.pattern.test(c)) && c !== '') return true;
+  if (ctx.vocab.headerWords.some((w) => w.test(c))) return true;
   return sideOfHeader(c) !== null && splitEnumeration(c).number === undefined;
 }
 
@@ -128,6 +129,9 @@ function headerColumns(rows: LayoutLine[], width: number): HeaderColumn[] {
 }
 
 function columnId(path: string[], ctx: Context): string | null {
+  // a header word without an id names its column itself: no caption above it lends its id
+  const leaf = compact(path[path.length - 1] ?? '');
+  if (ctx.vocab.headerWords.some((w) => w.test(leaf))) return null;
   for (let i = path.length - 1; i >= 0; i--) {
     const c = compact(path[i]).replace(/^(?:19|20)\d{2}年?度?/, '');
     for (const a of ctx.vocab.columnAliases) if (a.pattern.test(c)) return a.id;
@@ -215,6 +219,8 @@ export function readTable(
   /** The table this one may continue (same title on the next page): its rows give the code context. */
   previous?: Table,
 ): ReadResult {
+  // (the 三公 column form reads its own header: three-public.ts)
+  if (!match.kinds.includes('three_public')) lines = repairEmptyHeader(lines, start, ctx);
   const titleLine = lines[start];
   let unitName: string | undefined;
   let unit: MoneyUnit | undefined;
@@ -341,6 +347,88 @@ function isEmpty(rows: Row[], notes: string[], ctx: Context, title: string, titl
   if (saysEmpty && nonZero)
     ctx.note('warning', 'empty_note_with_amounts', `表“${title}”注明本表无数据，但列有金额`, titleLine);
   return values.length === 0 || (saysEmpty && !nonZero);
+}
+
+/**
+ * The header of an empty PDF grid (an empty 政府性基金 决算表), which the reader cannot separate into columns without
+ * a body: header words wrapped over two lines of one cell ("年初结转和" / "结余") are joined when the joined text is a
+ * header word; header words the reader put into one column ("基本支出" | "项目支出", one cell of two printed pieces)
+ * get a column each when no header line below has anything in that column; header lines a few points apart that
+ * fill different columns (words vertically centred in cells of different heights) become one header row. Returns
+ * the lines with the repaired ones in place (same indices), or the lines unchanged. Grids with amounts are left to
+ * the reader's body columns.
+ */
+function repairEmptyHeader(lines: readonly LayoutLine[], start: number, ctx: Context): readonly LayoutLine[] {
+  let first = start + 1;
+  while (first < Math.min(lines.length, start + 4) && !lines[first].inTable) first++;
+  let end = first;
+  while (end < lines.length && lines[end].inTable && lines[end].y !== undefined) end++;
+  const head = lines.slice(first, end).map((l) => copyLine(l, [...l.cells]));
+  if (head.length < 2 || head.some((l) => filled(l).some((c) => isNumberText(c.text)))) return lines;
+  const text = (l: LayoutLine, k: number) => compact(l.cells[k]?.text ?? '');
+  const word = (t: string) => compact(t) !== '' && isHeaderText(t, ctx);
+  // a joined word must be one the vocabulary names (not merely one ending in 收入 or 支出)
+  const known = (t: string) => {
+    const c = compact(t).replace(/^(?:19|20)\d{2}年?度?/, '');
+    return (
+      ctx.vocab.columnAliases.some((a) => a.pattern.test(c)) ||
+      ctx.vocab.headerWords.some((w) => w.test(c)) ||
+      LABEL_HEADERS.some((h) => h.pattern.test(c))
+    );
+  };
+  let changed = false;
+  for (let i = 0; i < head.length; i++) {
+    head[i].cells.forEach((cell, k) => {
+      if (text(head[i], k) === '' || word(cell.text)) return;
+      const next = head.slice(i + 1).find((l) => text(l, k) !== '');
+      if (!next || next.y! - head[i].y! > 18 || !known(cell.text + next.cells[k].text)) return;
+      head[i].cells[k] = { ...cell, text: cell.text + next.cells[k].text };
+      next.cells[k] = { ...next.cells[k], text: '' };
+      changed = true;
+    });
+  }
+  for (let i = 0; i < head.length; i++) {
+    for (let k = head[i].cells.length - 1; k >= 0; k--) {
+      const parts = head[i].cells[k].parts;
+      if (!parts || parts.length < 2 || !parts.every((p) => word(p.text))) continue;
+      if (head.slice(i + 1).some((l) => text(l, k) !== '')) continue;
+      for (const l of head) {
+        const pieces = parts.map((p) => ({ text: l === head[i] ? p.text : '', x0: p.x0, x1: p.x1 }));
+        l.cells.splice(k, 1, ...pieces);
+      }
+      changed = true;
+    }
+  }
+  // lines of one header row: a few points apart, no column filled in both
+  const rows: LayoutLine[] = [];
+  for (const l of head) {
+    const last = rows[rows.length - 1];
+    const disjoint = last && l.cells.every((_, k) => text(l, k) === '' || text(last, k) === '');
+    if (last && disjoint && l.y! - last.y! < 10 && filled(l).length > 0) {
+      l.cells.forEach((c, k) => {
+        if (text(l, k) !== '') last.cells[k] = c;
+      });
+      l.cells = l.cells.map((c) => ({ ...c, text: '' }));
+      changed = true;
+    }
+    if (filled(l).length > 0) rows.push(l);
+  }
+  if (!changed) return lines;
+  const out = [...lines];
+  head.forEach((l, j) => (out[first + j] = copyLine(l, l.cells)));
+  return out;
+}
+
+/** A copy of a line with other cells (without what text.ts cached on the original). */
+function copyLine(l: LayoutLine, cells: LayoutLine['cells']): LayoutLine {
+  const { page, line, y, sheet, row, continues, inTable } = l;
+  const out: LayoutLine = { cells, page, line };
+  if (y !== undefined) out.y = y;
+  if (sheet !== undefined) out.sheet = sheet;
+  if (row !== undefined) out.row = row;
+  if (continues !== undefined) out.continues = continues;
+  if (inTable !== undefined) out.inTable = inTable;
+  return out;
 }
 
 /** "类 | 款 | 项" with amounts on the same line: the words are header, the amounts a body line. */

@@ -311,6 +311,24 @@ describe('Shanghai 决算 (普陀区财政局 2024)', () => {
     expect(t.empty).toBe(false);
   });
 
+  it.each([
+    ['gov_fund_expenditure', 19],
+    ['state_capital', 20],
+  ] as const)('%s (p%i): the header of the empty table is read', (kind, page) => {
+    // 科目编码 | 科目名称 | 年初结转和结余 | 本年收入 | 本年支出 (小计 | 基本支出 | 项目支出) | 年末结转和结余
+    const t = table(FINAL, kind);
+    expect(t.source?.page).toBe(page);
+    expect(t.columns.map((c) => c.id)).toEqual([
+      'carryover',
+      'other:本年收入',
+      'total',
+      'basic',
+      'project',
+      'other:年末结转和结余',
+    ]);
+    expect(t.empty).toBe(true);
+  });
+
   it('the auditor reads 决算数 and finds the identities holding', () => {
     const d = docs.get(FINAL)!;
     const facts = computeFacts(d);

@@ -41,6 +41,8 @@ export const shanghaiFinal: FamilyModule = {
     { id: 'final', pattern: /^决算数?$|^本年支出$|^支出决算$/ },
     { id: 'carryover', pattern: /^年初结转(和)?结余$/ },
   ],
+  // 政府性基金 / 国有资本经营 决算表: 年初结转和结余 | 本年收入 | 本年支出 (小计 | 基本支出 | 项目支出) | 年末结转和结余
+  headerWords: [/^年末结转和结余$/],
   rowRoles: [
     { role: 'carryover', pattern: /^年初(财政拨款)?结转和结余$/, side: 'income' },
     { role: 'year_end_carryover', pattern: /^年末(财政拨款)?结转和结余$/ },
