@@ -1,6 +1,6 @@
 // Binding a narrative claim to the table fact it describes, by its subject words and its section.
 import type { Section } from '../model/schema.js';
-import { compareAmounts } from './amounts.js';
+import { cellAmount, compareAmounts } from './amounts.js';
 import type { AmountClaim } from '../narrative/claims.js';
 import type { Fact, Facts } from './facts.js';
 import { looseName, normName } from './tables.js';
@@ -114,7 +114,10 @@ const BINDINGS: { re: RegExp; topics?: SectionTopic[]; resolve: Resolver }[] = [
   { re: /一般公共预算项目支出/, resolve: id('general.project') },
   { re: /一般公共预算(当年)?(拨款|支出)(预算)?$/, topics: ['general'], resolve: id('general.total') },
   { re: /一般公共预算当年拨款$/, resolve: id('general.total') },
-  { re: /财政拨款(收支)?(总预算|总计)|收支总预算/, resolve: id('fiscal.grand_total', 'income.grand_total') },
+  {
+    re: /财政拨款(收支|收入支出)?(总预算|总计)|收支总预算/,
+    resolve: id('fiscal.grand_total', 'income.grand_total'),
+  },
   { re: /当年拨款收入$/, resolve: id('fiscal.year_total') },
   { re: /上年结转收入$/, topics: ['fiscal'], resolve: id('fiscal.carryover') },
   { re: /收入总计$/, resolve: id('income.grand_total') },
@@ -158,7 +161,7 @@ export function bindClaim(claim: AmountClaim, facts: Facts, topic: SectionTopic)
     if (b.topics && !b.topics.includes(topic)) continue;
     if (b.re.test(subject)) {
       const f = b.resolve(claim, facts, topic);
-      if (f) return f;
+      if (f) return budgetOf(subject, f);
       return undefined;
     }
   }
@@ -175,6 +178,22 @@ export function bindClaim(claim: AmountClaim, facts: Facts, topic: SectionTopic)
       };
   }
   return undefined;
+}
+
+/**
+ * A 决算 narrative states both amounts of an item ("“三公”经费财政拨款支出年初预算为0.95万元，支出决算为0.00万元"):
+ * a subject naming the 年初预算 is the same row's 预算数 (`budget`) column, not its 决算数 (`final`).
+ */
+function budgetOf(subject: string, fact: Fact): Fact {
+  if (fact.column !== 'final' || !fact.row || !/(年初预算(数)?|预算数)(为|是)?$/.test(subject)) return fact;
+  if (!fact.table.columns.some((c) => c.id === 'budget')) return fact;
+  return {
+    ...fact,
+    id: `${fact.id}.budget`,
+    label: `${fact.label}（年初预算）`,
+    column: 'budget',
+    amount: cellAmount(fact.row.cells.budget, fact.table.unit),
+  };
 }
 
 /** "五、一般公共预算支出情况说明" / "(二) 一般公共预算当年拨款结构情况". */

@@ -135,6 +135,27 @@ export function computeFacts(doc: Disclosure): Facts {
     put('economic.total', '基本支出', economic, total, 'total');
     put('economic.personnel', '人员经费', economic, total, 'personnel');
     put('economic.public', '公用经费', economic, total, 'public');
+    // 人员经费 and 公用经费 printed as two panels, each closing with its own 合计 row (Shanghai 决算)
+    const panelTotal = (re: RegExp) =>
+      economic.rows.find((r) => roleOf(r) === 'subtotal' && re.test(normName(r.name)));
+    const personnel = panelTotal(/^人员(经费|支出)(合计)?$/);
+    const pub = panelTotal(/^公用(经费|支出)(合计)?$/);
+    put('economic.personnel', '人员经费', economic, personnel, mainColumn(economic));
+    put('economic.public', '公用经费', economic, pub, mainColumn(economic));
+    if (!byId.has('economic.total') && personnel && pub) {
+      const col = mainColumn(economic);
+      const parts = [
+        cellAmount(personnel.cells[col], economic.unit),
+        cellAmount(pub.cells[col], economic.unit),
+      ];
+      byId.set('economic.total', {
+        id: 'economic.total',
+        label: '基本支出（人员经费与公用经费之和）',
+        amount: sumAmounts(parts),
+        parts,
+        table: economic,
+      });
+    }
     for (const row of economic.rows) {
       const role = roleOf(row);
       if (role === 'subtotal' || (row.level === 1 && role === 'item')) {
@@ -150,6 +171,7 @@ export function computeFacts(doc: Disclosure): Facts {
   }
 
   const operating = first('operating_costs');
+  const three = first('three_public');
   if (operating)
     put(
       'operating_costs.total',
@@ -158,8 +180,12 @@ export function computeFacts(doc: Disclosure): Facts {
       totalRow(operating) ?? operating.rows[0],
       'total',
     );
+  else if (three) {
+    // Shanghai prints 机关运行经费 in its 三公 table, read as a memo row of it (recognize/three-public.ts)
+    const memo = three.rows.find((r) => r.role === 'memo' && /^机关运行经费/.test(normName(r.name)));
+    put('operating_costs.total', '机关运行经费', three, memo, 'total');
+  }
 
-  const three = first('three_public');
   if (three) {
     put('three_public.total', '“三公”经费', three, totalRow(three), 'total');
     put('three_public.abroad', '因公出国（境）费', three, rowNamed(three.rows, /出国/), 'total');
@@ -257,16 +283,20 @@ export function computeFacts(doc: Disclosure): Facts {
 export function mainColumn(table: Table): string {
   if (table.columns.some((c) => c.id === 'total')) return 'total';
   if (table.columns.some((c) => c.id === 'amount')) return 'amount';
+  if (table.columns.some((c) => c.id === 'final')) return 'final';
   return table.columns[0]?.id ?? 'total';
 }
 
 /**
- * 合计, or the 金额 column (`amount`) of a table printed with one amount column; no other column stands in for it
- * (a table read without its columns gives no fact rather than a wrong one).
+ * 合计, or the 金额 column (`amount`) of a table printed with one amount column, or the 决算数 column (`final`) of
+ * a 决算 table that prints no 合计 column (its 预算数 beside it is the budget, not the amount spent); no other
+ * column stands in for it (a table read without its columns gives no fact rather than a wrong one).
  */
 export function totalColumn(table: Table): string {
   const has = (id: string) => table.columns.some((c) => c.id === id);
-  return !has('total') && has('amount') ? 'amount' : 'total';
+  if (has('total')) return 'total';
+  if (has('amount')) return 'amount';
+  return has('final') ? 'final' : 'total';
 }
 
 /** The single amount column of a side (the income side of a summary table prints one: 金额 / 2023年). */

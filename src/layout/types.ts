@@ -7,6 +7,11 @@ export interface LayoutCell {
   /** Horizontal extent in PDF points (PDF only). */
   x0?: number;
   x1?: number;
+  /**
+   * PDF only: the separately printed pieces a cell was joined from when several fell into one column
+   * ("小计" and "购置费" of a header row whose columns the body does not separate), with their own extents.
+   */
+  parts?: { text: string; x0: number; x1: number }[];
 }
 
 /** A line of the document: a paragraph line (one cell) or a table row (several cells, empties kept). */

@@ -31,6 +31,8 @@ export interface FamilyModule {
   tableTitles?: TitlePattern[];
   /** Header aliases checked before the common ones. */
   columnAliases?: ColumnAlias[];
+  /** Header words of the family that have no canonical column id (read as `other:<header>`). */
+  headerWords?: RegExp[];
   rowRoles?: RowRolePattern[];
   sectionKinds?: SectionPattern[];
   tableShapes?: Partial<Record<TableKind, TableShape>>;
@@ -40,6 +42,12 @@ export interface FamilyModule {
   defaultUnit?: MoneyUnit;
   /** Whether the family publishes performance-target forms (one per project). */
   performanceForms?: boolean;
+  /**
+   * Whether the family's PDFs print one grid row over several lines (amounts vertically centred apart from codes
+   * and names, as the ONLYOFFICE-made Shanghai 决算 does): such lines are folded back into rows (split-rows.ts).
+   * Off elsewhere: a lone amount between the two lines of a wrapped label (Jiangsu) cannot be told apart.
+   */
+  splitRows?: boolean;
 }
 
 /** The vocabulary in force for one document: the family's entries first, then the common ones. */
@@ -47,12 +55,14 @@ export interface Vocabulary {
   family: Family;
   tableTitles: TitlePattern[];
   columnAliases: ColumnAlias[];
+  headerWords: RegExp[];
   rowRoles: RowRolePattern[];
   sectionKinds: SectionPattern[];
   tableShapes: Partial<Record<TableKind, TableShape>>;
   requiredTables: TableKind[];
   defaultUnit: MoneyUnit;
   performanceForms: boolean;
+  splitRows: boolean;
 }
 
 const registry: FamilyModule[] = [];
@@ -85,11 +95,13 @@ export function vocabularyOf(family: FamilyModule | null): Vocabulary {
     family: family?.id ?? 'generic',
     tableTitles: [...(family?.tableTitles ?? []), ...TABLE_TITLES],
     columnAliases: [...(family?.columnAliases ?? []), ...COLUMN_ALIASES],
+    headerWords: family?.headerWords ?? [],
     rowRoles: [...(family?.rowRoles ?? []), ...ROW_ROLES],
     sectionKinds: [...(family?.sectionKinds ?? []), ...SECTION_KINDS_BY_TITLE],
     tableShapes: { ...TABLE_SHAPES, ...(family?.tableShapes ?? {}) },
     requiredTables: family?.requiredTables ?? [],
     defaultUnit: family?.defaultUnit ?? '万元',
     performanceForms: family?.performanceForms ?? false,
+    splitRows: family?.splitRows ?? false,
   };
 }

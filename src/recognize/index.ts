@@ -18,7 +18,7 @@ import {
   tableTitleOf,
 } from './lines.js';
 import { contentsKey, Prose } from './prose.js';
-import { readTable } from './table.js';
+import { appendContinued, readTable } from './table.js';
 import { compact, filled, lineString, splitEnumeration, yearOf } from './text.js';
 
 export { registerFamily, type FamilyModule } from './family.js';
@@ -73,7 +73,7 @@ export function recognize(layout: LayoutDocument): Disclosure {
       const { table, next } = readTable(lines, i, title, ctx, pendingNumber, same);
       pendingNumber = undefined;
       if (previous && continues(previous, table)) {
-        previous.rows.push(...table.rows);
+        appendContinued(previous, table.rows);
         previous.notes.push(...table.notes);
         previous.empty = previous.empty && table.empty;
       } else tables.push(table);

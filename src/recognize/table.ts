@@ -15,6 +15,8 @@ import {
   type TitleMatch,
 } from './lines.js';
 import { amountOf, clean, codeOf, compact, filled, isNumberText, rowName, splitEnumeration } from './text.js';
+import { foldSplitRows } from './split-rows.js';
+import { threePublicFromLines } from './three-public.js';
 import { GROUP_HEADERS, LABEL_HEADERS, sideOfHeader } from './vocabulary.js';
 
 type Side = 'income' | 'expenditure';
@@ -43,6 +45,7 @@ function isHeaderText(text: string, ctx: Context): boolean {
   if (LABEL_HEADERS.some((h) => h.pattern.test(c))) return true;
   if (GROUP_HEADERS.test(c)) return true;
   if (ctx.vocab.columnAliases.some((a) => a.pattern.test(c)) && c !== '') return true;
+  if (ctx.vocab.headerWords.some((w) => w.test(c))) return true;
   return sideOfHeader(c) !== null && splitEnumeration(c).number === undefined;
 }
 
@@ -88,10 +91,15 @@ function headerColumns(rows: LayoutLine[], width: number): HeaderColumn[] {
       }
     }
   }
-  // The row that names both sides ("收入 | 支出") splits the table into panels.
+  // The row that names both sides ("收入 | 支出") splits the table into panels. A label header is no side
+  // ("支出功能分类科目编码" over the codes of a 收入决算表).
+  const sideOf = (t: string) => {
+    const c = compact(t);
+    return LABEL_HEADERS.some((h) => h.pattern.test(c)) ? null : sideOfHeader(c);
+  };
   let sideRow = -1;
   for (let r = 0; r < grid.length && sideRow < 0; r++) {
-    const sides = new Set(grid[r].map((t) => sideOfHeader(compact(t))).filter((s) => s));
+    const sides = new Set(grid[r].map((t) => sideOf(t)).filter((s) => s));
     if (sides.size === 2) sideRow = r;
   }
   const columns: HeaderColumn[] = [];
@@ -105,7 +113,7 @@ function headerColumns(rows: LayoutLine[], width: number): HeaderColumn[] {
     if (sideRow >= 0) {
       // the side is the nearest side label at or left of the column
       for (let d = c; d >= 0; d--) {
-        const s = sideOfHeader(compact(grid[sideRow][d]));
+        const s = sideOf(grid[sideRow][d]);
         if (s) {
           col.side = s;
           break;
@@ -121,6 +129,9 @@ function headerColumns(rows: LayoutLine[], width: number): HeaderColumn[] {
 }
 
 function columnId(path: string[], ctx: Context): string | null {
+  // a header word without an id names its column itself: no caption above it lends its id
+  const leaf = compact(path[path.length - 1] ?? '');
+  if (ctx.vocab.headerWords.some((w) => w.test(leaf))) return null;
   for (let i = path.length - 1; i >= 0; i--) {
     const c = compact(path[i]).replace(/^(?:19|20)\d{2}年?度?/, '');
     for (const a of ctx.vocab.columnAliases) if (a.pattern.test(c)) return a.id;
@@ -134,7 +145,9 @@ function panelsOf(columns: HeaderColumn[], ctx: Context): Panel[] {
   for (const col of columns) {
     // A name column after value columns of the same side starts another panel (Jiangsu's 收支预算总表 prints
     // 功能分类 and 支出用途 side by side under one 支出 caption).
-    if (!current || current.side !== col.side || (col.labelRole === 'name' && current.values.length > 0)) {
+    // Likewise a code column after value columns (the 决算 economic table prints 人员经费 | 公用经费 side by side,
+    // each panel with 科目编码 / 科目名称 / 决算数).
+    if (!current || current.side !== col.side || (col.labelRole !== undefined && current.values.length > 0)) {
       current = { side: col.side, labels: [], values: [] };
       panels.push(current);
     }
@@ -151,7 +164,9 @@ function panelsOf(columns: HeaderColumn[], ctx: Context): Panel[] {
       }
     }
     if (col.path.length === 0) continue;
-    const label = col.path.join('/');
+    // a label column's header spanned over it (经济分类 / 科目编码 above 决算数) is no part of its name
+    const own = col.path.filter((p) => !LABEL_HEADERS.some((h) => h.pattern.test(compact(p))));
+    const label = (own.length > 0 ? own : col.path).join('/');
     let id = columnId(col.path, ctx) ?? `other:${label}`;
     if (current.values.some((v) => v.id === id)) id = `other:${label}`;
     current.values.push({ column: col, id, label });
@@ -204,6 +219,8 @@ export function readTable(
   /** The table this one may continue (same title on the next page): its rows give the code context. */
   previous?: Table,
 ): ReadResult {
+  // (the 三公 column form reads its own header: three-public.ts)
+  if (!match.kinds.includes('three_public')) lines = repairEmptyHeader(lines, start, ctx);
   const titleLine = lines[start];
   let unitName: string | undefined;
   let unit: MoneyUnit | undefined;
@@ -247,9 +264,38 @@ export function readTable(
       header.push(line);
       continue;
     }
+    // the 类 | 款 | 项 sub-header printed on the baseline of the first row's displaced amounts
+    const split = body.length === 0 && header.length > 0 ? splitSubHeader(line) : null;
+    if (split) {
+      header.push(split.header);
+      body.push(split.body);
+      continue;
+    }
     // a header repeated where the table continues on a new page
     if (body.length > 0 && header.some((h) => sameText(h, line))) continue;
     body.push(line);
+  }
+  if (match.kinds.includes('three_public')) {
+    // 三公 items printed as columns: transposed into the model's rows (three-public.ts)
+    const transposed = threePublicFromLines([...header, ...body], (l, c) => ctx.source(l, c));
+    if (transposed) {
+      if (!unit) unit = ctx.vocab.defaultUnit;
+      const rowSource = ctx.source(transposed.valueLine ?? titleLine);
+      const rows = transposed.rows.map((r) => ({ ...r, source: rowSource }));
+      const table: Table = {
+        kind: 'three_public',
+        title: match.title,
+        unit,
+        columns: transposed.columns,
+        rows,
+        notes,
+        empty: isEmpty(rows, notes, ctx, match.title, titleLine),
+        source: ctx.source(titleLine),
+      };
+      if (number ?? match.number) table.number = number ?? match.number;
+      if (unitName) table.unitName = unitName;
+      return { table, next: j };
+    }
   }
   const width = Math.max(0, ...header.map((l) => l.cells.length), ...body.map((l) => l.cells.length));
   const labelRows = header.filter((l) => !isNumberingRow(l));
@@ -261,11 +307,24 @@ export function readTable(
     unit = ctx.vocab.defaultUnit;
     ctx.note('info', 'unit_assumed', `表“${match.title}”未注明金额单位，按${unit}读取`, titleLine);
   }
-  const rows = readRows(body, panels, ctx, match.title, previous);
+  const folded = !ctx.vocab.splitRows
+    ? body
+    : foldSplitRows(
+        body,
+        panels.map((p) => ({
+          names: p.labels
+            .filter((l) => l.labelRole === 'name' || l.labelRole === 'governmentName')
+            .map((l) => l.index),
+          codes: p.labels
+            .filter((l) => l.labelRole === 'code' || l.labelRole === 'codePart')
+            .map((l) => l.index),
+          values: p.values.map((v) => v.column.index),
+        })),
+      );
+  const rows = readRows(folded, panels, ctx, match.title, previous);
   const tableColumns: Column[] = panels.flatMap((p) =>
     p.values.map((v) => (p.side ? { id: v.id, label: v.label, side: p.side } : { id: v.id, label: v.label })),
   );
-  const hasValues = rows.some((r) => Object.values(r.cells).some((c) => c.value !== null));
   const table: Table = {
     kind,
     title: match.title,
@@ -273,12 +332,122 @@ export function readTable(
     columns: tableColumns,
     rows,
     notes,
-    empty: !hasValues || notes.some((n) => /无数据|本表为空|空表/.test(n)),
+    empty: isEmpty(rows, notes, ctx, match.title, titleLine),
     source: ctx.source(titleLine),
   };
   if (number ?? match.number) table.number = number ?? match.number;
   if (unitName) table.unitName = unitName;
   return { table, next: j };
+}
+
+/**
+ * A table is empty when it prints no amount, or only zeros under a note saying it has no data. A table that
+ * prints amounts is never empty, whatever its note says (万里街道 2024 prints its 三公 amounts under "故本表为空表");
+ * the contradiction is reported.
+ */
+function isEmpty(rows: Row[], notes: string[], ctx: Context, title: string, titleLine: LayoutLine): boolean {
+  const values = rows.flatMap((r) => Object.values(r.cells).map((c) => c.value)).filter((v) => v !== null);
+  const saysEmpty = notes.some((n) => /无数据|本表为空|空表/.test(n));
+  const nonZero = values.some((v) => !/^-?0+(\.0+)?$/.test(v));
+  if (saysEmpty && nonZero)
+    ctx.note('warning', 'empty_note_with_amounts', `表“${title}”注明本表无数据，但列有金额`, titleLine);
+  return values.length === 0 || (saysEmpty && !nonZero);
+}
+
+/**
+ * The header of an empty PDF grid (an empty 政府性基金 决算表), which the reader cannot separate into columns without
+ * a body: header words wrapped over two lines of one cell ("年初结转和" / "结余") are joined when the joined text is a
+ * header word; header words the reader put into one column ("基本支出" | "项目支出", one cell of two printed pieces)
+ * get a column each when no header line below has anything in that column; header lines a few points apart that
+ * fill different columns (words vertically centred in cells of different heights) become one header row. Returns
+ * the lines with the repaired ones in place (same indices), or the lines unchanged. Grids with amounts are left to
+ * the reader's body columns.
+ */
+function repairEmptyHeader(lines: readonly LayoutLine[], start: number, ctx: Context): readonly LayoutLine[] {
+  let first = start + 1;
+  while (first < Math.min(lines.length, start + 4) && !lines[first].inTable) first++;
+  let end = first;
+  while (end < lines.length && lines[end].inTable && lines[end].y !== undefined) end++;
+  const head = lines.slice(first, end).map((l) => copyLine(l, [...l.cells]));
+  if (head.length < 2 || head.some((l) => filled(l).some((c) => isNumberText(c.text)))) return lines;
+  const text = (l: LayoutLine, k: number) => compact(l.cells[k]?.text ?? '');
+  const word = (t: string) => compact(t) !== '' && isHeaderText(t, ctx);
+  // a joined word must be one the vocabulary names (not merely one ending in 收入 or 支出)
+  const known = (t: string) => {
+    const c = compact(t).replace(/^(?:19|20)\d{2}年?度?/, '');
+    return (
+      ctx.vocab.columnAliases.some((a) => a.pattern.test(c)) ||
+      ctx.vocab.headerWords.some((w) => w.test(c)) ||
+      LABEL_HEADERS.some((h) => h.pattern.test(c))
+    );
+  };
+  let changed = false;
+  for (let i = 0; i < head.length; i++) {
+    head[i].cells.forEach((cell, k) => {
+      if (text(head[i], k) === '' || word(cell.text)) return;
+      const next = head.slice(i + 1).find((l) => text(l, k) !== '');
+      if (!next || next.y! - head[i].y! > 18 || !known(cell.text + next.cells[k].text)) return;
+      head[i].cells[k] = { ...cell, text: cell.text + next.cells[k].text };
+      next.cells[k] = { ...next.cells[k], text: '' };
+      changed = true;
+    });
+  }
+  for (let i = 0; i < head.length; i++) {
+    for (let k = head[i].cells.length - 1; k >= 0; k--) {
+      const parts = head[i].cells[k].parts;
+      if (!parts || parts.length < 2 || !parts.every((p) => word(p.text))) continue;
+      if (head.slice(i + 1).some((l) => text(l, k) !== '')) continue;
+      for (const l of head) {
+        const pieces = parts.map((p) => ({ text: l === head[i] ? p.text : '', x0: p.x0, x1: p.x1 }));
+        l.cells.splice(k, 1, ...pieces);
+      }
+      changed = true;
+    }
+  }
+  // lines of one header row: a few points apart, no column filled in both
+  const rows: LayoutLine[] = [];
+  for (const l of head) {
+    const last = rows[rows.length - 1];
+    const disjoint = last && l.cells.every((_, k) => text(l, k) === '' || text(last, k) === '');
+    if (last && disjoint && l.y! - last.y! < 10 && filled(l).length > 0) {
+      l.cells.forEach((c, k) => {
+        if (text(l, k) !== '') last.cells[k] = c;
+      });
+      l.cells = l.cells.map((c) => ({ ...c, text: '' }));
+      changed = true;
+    }
+    if (filled(l).length > 0) rows.push(l);
+  }
+  if (!changed) return lines;
+  const out = [...lines];
+  head.forEach((l, j) => (out[first + j] = copyLine(l, l.cells)));
+  return out;
+}
+
+/** A copy of a line with other cells (without what text.ts cached on the original). */
+function copyLine(l: LayoutLine, cells: LayoutLine['cells']): LayoutLine {
+  const { page, line, y, sheet, row, continues, inTable } = l;
+  const out: LayoutLine = { cells, page, line };
+  if (y !== undefined) out.y = y;
+  if (sheet !== undefined) out.sheet = sheet;
+  if (row !== undefined) out.row = row;
+  if (continues !== undefined) out.continues = continues;
+  if (inTable !== undefined) out.inTable = inTable;
+  return out;
+}
+
+/** "类 | 款 | 项" with amounts on the same line: the words are header, the amounts a body line. */
+function splitSubHeader(line: LayoutLine): { header: LayoutLine; body: LayoutLine } | null {
+  const f = filled(line);
+  const words = f.filter((c) => !isNumberText(c.text));
+  if (words.length < 2 || words.length === f.length || !words.every((c) => /^[类款项]$/.test(c.compact)))
+    return null;
+  const keep = (pick: (k: number) => boolean) => ({
+    ...line,
+    cells: line.cells.map((c, k) => (pick(k) ? c : { ...c, text: '' })),
+  });
+  const wordAt = new Set(words.map((c) => c.index));
+  return { header: keep((k) => wordAt.has(k)), body: keep((k) => !wordAt.has(k)) };
 }
 
 function sameText(a: LayoutLine, b: LayoutLine): boolean {
@@ -301,13 +470,69 @@ function readRows(body: LayoutLine[], panels: Panel[], ctx: Context, title: stri
     const group = last ? (last.level === 1 ? last.name : last.parent) : undefined;
     panelState.set(panel, { lastCodeParts, group, breakdownOf: undefined });
   }
+  // Panels side by side without sides (the 决算 economic table's 人员经费 | 公用经费) are read one after the other:
+  // each panel is a list of its own, and its groups (301 … then 302 …) must not interleave with the other's.
+  const sided = panels.some((p) => p.side);
+  const byPanel = panels.length > 1 && !sided;
+  panels.forEach((panel, k) => {
+    if (!byPanel || !previous) return;
+    const last = previous.rows.filter((r) => PANEL_OF.get(r) === k).at(-1);
+    if (!last) return;
+    const code = last.code ?? '';
+    const lastCodeParts = code ? [code.slice(0, 3), code.slice(3, 5), code.slice(5, 7)].filter((p) => p) : [];
+    panelState.set(panel, {
+      lastCodeParts,
+      group: last.level === 1 ? last.name : last.parent,
+      breakdownOf: undefined,
+    });
+  });
+  const perPanel: Row[][] = panels.map(() => []);
   for (const line of body) {
-    for (const panel of panels) {
+    panels.forEach((panel, k) => {
       const row = readRow(line, panel, ctx, title);
-      if (row) rows.push(row);
-    }
+      if (!row) return;
+      if (byPanel) {
+        PANEL_OF.set(row, k);
+        perPanel[k].push(row);
+      } else rows.push(row);
+    });
+  }
+  if (byPanel) {
+    for (const list of perPanel) rows.push(...list);
+    groupPanels(rows);
   }
   return rows;
+}
+
+/** The panel a row was read from, for tables printing several panels side by side. */
+const PANEL_OF = new WeakMap<Row, number>();
+
+/** Rows of a table continued on the next page: appended, panel after panel when the table has panels. */
+export function appendContinued(previous: Table, rows: Row[]): void {
+  previous.rows.push(...rows);
+  if (!previous.rows.some((r) => PANEL_OF.has(r))) return;
+  const order = new Map(previous.rows.map((r, i) => [r, i]));
+  previous.rows.sort(
+    (a, b) => (PANEL_OF.get(a) ?? 0) - (PANEL_OF.get(b) ?? 0) || order.get(a)! - order.get(b)!,
+  );
+  groupPanels(previous.rows);
+}
+
+/**
+ * A panel that closes with its own total ("人员经费合计" | "公用经费合计") is a group: that row is the subtotal of
+ * the panel's classes (301, 303 | 302, 310), which get it as their parent.
+ */
+function groupPanels(rows: Row[]): void {
+  const panels = new Set(rows.map((r) => PANEL_OF.get(r)));
+  for (const k of panels) {
+    const mine = rows.filter((r) => PANEL_OF.get(r) === k);
+    const total = mine.find((r) => !r.code && /^(人员|公用)(经费|支出)(合计)?$/.test(r.name));
+    if (!total) continue;
+    total.role = 'subtotal';
+    total.level = 0;
+    delete total.parent;
+    for (const r of mine) if (r !== total && r.code && r.level === 1) r.parent = total.name;
+  }
 }
 
 interface PanelState {

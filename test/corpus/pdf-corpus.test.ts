@@ -84,7 +84,7 @@ const EXPECTED: Record<string, Expected> = {
     kind: 'unit_budget',
     family: 'shanghai',
     tables: SHANGHAI_9,
-    empty: ['gov_fund_expenditure', 'state_capital', 'three_public'],
+    empty: ['gov_fund_expenditure', 'state_capital'],
     values: [
       ['expenditure', '2010301', 'total', '12029501.84'],
       ['expenditure', '2010301', 'basic', '11919501.84'],
@@ -105,7 +105,7 @@ const EXPECTED: Record<string, Expected> = {
     kind: 'department_budget',
     family: 'shanghai',
     tables: SHANGHAI_9,
-    empty: ['gov_fund_expenditure', 'state_capital', 'three_public'],
+    empty: ['gov_fund_expenditure', 'state_capital'],
     values: [
       ['expenditure', '2010302', 'project', '46140000.00'],
       ['general_expenditure', '2080505', 'total', '1763159.52'],
@@ -120,7 +120,7 @@ const EXPECTED: Record<string, Expected> = {
     kind: 'unit_budget',
     family: 'shanghai',
     tables: SHANGHAI_9.filter((k) => k !== 'revenue'),
-    empty: ['gov_fund_expenditure', 'state_capital', 'three_public'],
+    empty: ['gov_fund_expenditure', 'state_capital'],
     values: [
       ['expenditure', '20106', 'total', '127886849'],
       ['expenditure', '20106', 'basic', '84861719'],
@@ -150,7 +150,7 @@ const EXPECTED: Record<string, Expected> = {
     kind: 'unit_budget',
     family: 'shanghai',
     tables: SHANGHAI_9,
-    empty: ['gov_fund_expenditure', 'state_capital', 'three_public'],
+    empty: ['gov_fund_expenditure', 'state_capital'],
     values: [
       ['revenue', '20113', 'fiscal', '21601733.00'],
       ['expenditure', '合计', 'project', '351684000.00'],
@@ -181,7 +181,7 @@ const EXPECTED: Record<string, Expected> = {
     kind: 'department_budget',
     family: 'shanghai',
     tables: SHANGHAI_9.filter((k) => k !== 'revenue'),
-    empty: ['gov_fund_expenditure', 'state_capital', 'three_public'],
+    empty: ['gov_fund_expenditure', 'state_capital'],
     values: [
       ['expenditure', '201', 'total', '22186440.80'],
       ['expenditure', '201', 'basic', '16093326.00'],
@@ -194,7 +194,18 @@ const EXPECTED: Record<string, Expected> = {
     year: 2024,
     kind: 'department_final',
     family: 'shanghai_final',
-    tables: ['summary', 'general_expenditure', 'general_basic_economic'],
+    tables: [
+      'summary',
+      'revenue',
+      'expenditure',
+      'fiscal_summary',
+      'general_expenditure',
+      'general_basic_economic',
+      'three_public',
+      'gov_fund_expenditure',
+      'state_capital',
+    ],
+    empty: ['gov_fund_expenditure', 'state_capital'],
     values: [
       ['general_expenditure', '201', 'total', '2106.66'],
       ['general_expenditure', '201', 'basic', '1503.52'],
@@ -379,8 +390,6 @@ const KNOWN_VIOLATIONS: Record<string, string[]> = {
   // p29: the 款 codes of 津贴补贴 and 绩效工资 are printed as "2" and "7" (not "02", "07"), so their rows
   // are not children of 301 and 301 does not add up from what is printed.
   '上海_普陀区万里街道办事处_2024_部门预算.pdf': ['301工资福利支出'],
-  // p16–17: 人员经费 and 公用经费 are printed as two side-by-side panels in one grid (not reconstructed).
-  '上海_普陀区财政局_2024_决算.pdf': ['general_basic_economic'],
   // p16: the amounts of the items under 302 are printed left of the 机关运行经费支出 column, the total in it.
   '江苏_省人大常委会办公厅_2018_部门预算.pdf': ['operating_costs 302商品和服务支出'],
 };

@@ -202,7 +202,8 @@ export const functionRows: Rule = {
       if (mine) compareFacts(ctx, mine, other(totalRow(b), mine, '合计'), `合计${what}`);
     };
     // 支出总表 covers 上年结转安排; the revenue table's 本年收入 合计 may or may not include its 上年结转 column.
-    pair(exp, 'total', revenue, 'total', '', 'carryover');
+    // Final accounts (决算) are not balanced by function: what was received and not spent goes to 年末结转和结余.
+    if (!isFinal(ctx)) pair(exp, 'total', revenue, 'total', '', 'carryover');
     pair(general, 'total', revenue, 'general_public', '（一般公共预算）');
     // With no money but the general budget, the expenditure table and the general-budget table are the same table.
     if (exp && general && onlyGeneralBudget(ctx))
@@ -210,6 +211,11 @@ export const functionRows: Rule = {
         pair(general, col, exp, col, '（仅有一般公共预算资金时两表相同）');
   },
 };
+
+/** Final accounts (决算) rather than a budget. */
+function isFinal(ctx: RuleContext): boolean {
+  return /_final$/.test(ctx.doc.metadata.kind);
+}
 
 /** True when the summary shows income from the general budget only (no other source, no carryover). */
 function onlyGeneralBudget(ctx: RuleContext): boolean {
@@ -244,7 +250,9 @@ export const fiscalSummary: Rule = {
       );
     }
     const carry = facts.get('fiscal.carryover')?.amount;
-    const withCarry = !!carry && !carry.isZero();
+    // In a 决算 the 年初结转和结余 is not spread over the classes: the fiscal classes are the year's spending, the
+    // same as the 一般公共预算财政拨款支出决算表.
+    const withCarry = !!carry && !carry.isZero() && !isFinal(ctx);
     for (const [kind, source] of [
       ['general_expenditure', 'general_public'],
       ['gov_fund_expenditure', 'gov_fund'],

@@ -363,6 +363,12 @@ export const economicGroupsRule: Rule = {
           if (items.length)
             checkColumnSum(ctx, table, group, items, cols, `“${group.name}”= 其下各款之和`, true);
         }
+        // A panel's own total (level 0: 人员经费合计 over the classes 301 and 303 that name it as parent) is their sum.
+        for (const row of table.rows) {
+          if (roleOf(row) !== 'subtotal' || row.level !== 0) continue;
+          const children = table.rows.filter((r) => r !== row && r.parent === row.name);
+          if (children.length) checkColumnSum(ctx, table, row, children, cols, `“${row.name}”= 其下各类之和`);
+        }
         const total = totalRow(table);
         if (total && groups.length)
           checkColumnSum(

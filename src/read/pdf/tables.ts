@@ -16,6 +16,8 @@ const CAPTION =
 const PAGE_NUMBER = /^(?:[-—－\s]*\d{1,4}[-—－\s]*|第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d+\s*页)?)$/;
 /** The label of a table's total row. */
 const TOTAL_LABEL = /^(?:合计|总计)$/;
+/** A label that starts with an enumeration (一、 （一） 1.). */
+const ENUMERATED = /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d))/;
 /** Notes printed under a table end it. */
 const NOTE = /^(?:注|备注|说明)\s*[:：0-9１-９]/;
 
@@ -356,7 +358,12 @@ function columnOf(seg: Segment, cols: Interval[]): number {
 
 interface Row {
   line: VisualLine;
-  cells: (Segment | undefined)[];
+  cells: (Cell | undefined)[];
+}
+
+/** A cell of a grid row: the segments that fell into one column, joined, with the pieces kept. */
+interface Cell extends Segment {
+  pieces?: { text: string; x0: number; x1: number }[];
 }
 
 /** The words of a grid's header lines (those above its first amount), in reading order. */
@@ -386,17 +393,19 @@ function tableRows(
   const left = Math.min(...cols.map((c) => c.x0));
   const right = Math.max(...cols.map((c) => c.x1));
   const rows: Row[] = block.lines.map((line) => {
-    const cells: (Segment | undefined)[] = cols.map(() => undefined);
+    const cells: (Cell | undefined)[] = cols.map(() => undefined);
     const sides = isSideHeader(line);
     for (const [n, seg] of line.segments.entries()) {
       const k = sides ? sideColumn(line.segments, n, cols, left, right) : columnOf(seg, cols);
       const prev = cells[k];
+      const piece = { text: seg.text, x0: seg.x0, x1: seg.x1 };
       cells[k] = prev
         ? {
             text: joinText(prev.text, seg.text),
             x0: prev.x0,
             x1: seg.x1,
             size: Math.max(prev.size, seg.size),
+            pieces: [...(prev.pieces ?? [{ text: prev.text, x0: prev.x0, x1: prev.x1 }]), piece],
           }
         : { ...seg };
     }
@@ -405,9 +414,16 @@ function tableRows(
   mergeWrappedHeaders(rows);
   mergeWrappedLabels(rows, cols);
   const layoutRows = rows.map((r) => ({
-    cells: r.cells.map((c, k) =>
+    cells: r.cells.map((c, k): LayoutCell =>
       c
-        ? { text: c.text, x0: round(c.x0), x1: round(c.x1) }
+        ? {
+            text: c.text,
+            x0: round(c.x0),
+            x1: round(c.x1),
+            ...(c.pieces
+              ? { parts: c.pieces.map((p) => ({ text: p.text, x0: round(p.x0), x1: round(p.x1) })) }
+              : {}),
+          }
         : { text: '', x0: round(cols[k].x0), x1: round(cols[k].x1) },
     ),
     page,
@@ -466,9 +482,19 @@ function mergeWrappedHeaders(rows: Row[]): void {
       const top = above >= 0 ? head[above].cells[k] : undefined;
       const gap = head[i].line.top - lastTop;
       const em = Math.max(c.size, top?.size ?? 0);
-      if (top && gap > 1.25 * em && gap < 1.45 * em && !hasAmount(c.text)) {
+      // An enumerated item ("十五、商业服务业等支出") starts a row of its own: label rows at the top of a continued
+      // page are no wrapped header.
+      if (
+        top &&
+        gap > 1.25 * em &&
+        gap < 1.45 * em &&
+        !hasAmount(c.text) &&
+        !ENUMERATED.test(c.text.trim())
+      ) {
         wrapped = true;
         top.text = joinText(top.text, c.text);
+        // pieces describe one printed line; a cell joined over lines is one header
+        top.pieces = undefined;
         top.x0 = Math.min(top.x0, c.x0);
         top.x1 = Math.max(top.x1, c.x1);
         head[i].cells[k] = undefined;
@@ -492,7 +518,8 @@ function mergeWrappedHeaders(rows: Row[]): void {
     }
     r.cells.forEach((c, k) => {
       const prev = row.cells[k];
-      if (c) row.cells[k] = prev ? { ...prev, text: joinText(prev.text, c.text) } : { ...c };
+      if (c)
+        row.cells[k] = prev ? { ...prev, text: joinText(prev.text, c.text), pieces: undefined } : { ...c };
     });
   }
   rows.splice(0, firstBody, ...kept);
@@ -542,6 +569,7 @@ function mergeWrappedLabels(rows: Row[], _cols: Interval[]): void {
     const target = above.cells[k];
     if (target && !isNumericText(target.text)) {
       target.text = joinText(target.text, lone.cells[k]!.text);
+      target.pieces = undefined;
       target.x1 = Math.max(target.x1, lone.cells[k]!.x1);
       removed.add(lone);
     }
