@@ -31,6 +31,11 @@ export interface FamilyModule {
   tableTitles?: TitlePattern[];
   /** Header aliases checked before the common ones. */
   columnAliases?: ColumnAlias[];
+  /**
+   * Header words that name a column without a canonical id (read as `other:<header>`), so that a header row
+   * holding them is still recognised as a header. Never label headers: those come from LABEL_HEADERS.
+   */
+  headerWords?: RegExp[];
   rowRoles?: RowRolePattern[];
   sectionKinds?: SectionPattern[];
   tableShapes?: Partial<Record<TableKind, TableShape>>;
@@ -47,6 +52,7 @@ export interface Vocabulary {
   family: Family;
   tableTitles: TitlePattern[];
   columnAliases: ColumnAlias[];
+  headerWords: RegExp[];
   rowRoles: RowRolePattern[];
   sectionKinds: SectionPattern[];
   tableShapes: Partial<Record<TableKind, TableShape>>;
@@ -85,6 +91,7 @@ export function vocabularyOf(family: FamilyModule | null): Vocabulary {
     family: family?.id ?? 'generic',
     tableTitles: [...(family?.tableTitles ?? []), ...TABLE_TITLES],
     columnAliases: [...(family?.columnAliases ?? []), ...COLUMN_ALIASES],
+    headerWords: family?.headerWords ?? [],
     rowRoles: [...(family?.rowRoles ?? []), ...ROW_ROLES],
     sectionKinds: [...(family?.sectionKinds ?? []), ...SECTION_KINDS_BY_TITLE],
     tableShapes: { ...TABLE_SHAPES, ...(family?.tableShapes ?? {}) },

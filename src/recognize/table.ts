@@ -6,6 +6,7 @@ import type { MoneyUnit } from '../model/money.js';
 import type { Cell, Column, Row, RowRole, Table, TableKind } from '../model/schema.js';
 import type { Context } from './context.js';
 import {
+  brokenTitleAt,
   isFormTitle,
   isNoteText,
   isPartHeading,
@@ -15,6 +16,7 @@ import {
   type TitleMatch,
 } from './lines.js';
 import { amountOf, clean, codeOf, compact, filled, isNumberText, rowName, splitEnumeration } from './text.js';
+import { transposeThreePublic, type HeaderFragment, type ValueCell } from './three-public.js';
 import { GROUP_HEADERS, LABEL_HEADERS, sideOfHeader } from './vocabulary.js';
 
 type Side = 'income' | 'expenditure';
@@ -43,6 +45,7 @@ function isHeaderText(text: string, ctx: Context): boolean {
   if (LABEL_HEADERS.some((h) => h.pattern.test(c))) return true;
   if (GROUP_HEADERS.test(c)) return true;
   if (ctx.vocab.columnAliases.some((a) => a.pattern.test(c)) && c !== '') return true;
+  if (ctx.vocab.headerWords.some((w) => w.test(c))) return true;
   return sideOfHeader(c) !== null && splitEnumeration(c).number === undefined;
 }
 
@@ -210,12 +213,15 @@ export function readTable(
   const header: LayoutLine[] = [];
   const body: LayoutLine[] = [];
   const notes: string[] = [];
+  /** Lone lines above the grid (a caption printed over the header); only the 三公 reading uses them. */
+  const loose: LayoutLine[] = [];
+  const itemColumns = match.kinds.includes('three_public');
   let j = start + 1;
   for (; j < lines.length; j++) {
     const line = lines[j];
     const f = filled(line);
     if (f.length === 0) continue;
-    if (endsTable(line, ctx)) break;
+    if (endsTable(line, ctx) || brokenTitleAt(lines, j, ctx.vocab)) break;
     // meta cells all carry a colon ("单位名称：…", "单位：万元"); rows of numbers are not asked
     const metas = f.every((c) => /[:：]/.test(c.compact)) ? f.map((c) => metaOfCell(c.text)) : [null];
     if (metas.every((m) => m)) {
@@ -236,7 +242,19 @@ export function readTable(
         notes.push(f[0].text);
         continue;
       }
+      if (itemColumns && header.length === 0 && body.length === 0 && nextInTable(lines, j)) {
+        loose.push(line);
+        continue;
+      }
       break;
+    }
+    if (header.length === 0 && body.length === 0 && !itemColumns) {
+      const wrapped = wrappedHeaderAt(lines, j, ctx);
+      if (wrapped) {
+        header.push(wrapped.line);
+        j = wrapped.next - 1;
+        continue;
+      }
     }
     if (body.length === 0 && isHeaderRow(line, ctx)) {
       header.push(line);
@@ -245,6 +263,25 @@ export function readTable(
     // a header repeated where the table continues on a new page
     if (body.length > 0 && header.some((h) => sameText(h, line))) continue;
     body.push(line);
+  }
+  if (itemColumns) {
+    const transposed = readItemColumns([...loose, ...header, ...body], ctx);
+    if (transposed) {
+      if (!unit) unit = ctx.vocab.defaultUnit;
+      const table: Table = {
+        kind: 'three_public',
+        title: match.title,
+        unit,
+        columns: transposed.columns,
+        rows: transposed.rows,
+        notes,
+        empty: false,
+        source: ctx.source(titleLine),
+      };
+      if (number ?? match.number) table.number = number ?? match.number;
+      if (unitName) table.unitName = unitName;
+      return { table, next: j };
+    }
   }
   const width = Math.max(0, ...header.map((l) => l.cells.length), ...body.map((l) => l.cells.length));
   const labelRows = header.filter((l) => !isNumberingRow(l));
@@ -260,7 +297,22 @@ export function readTable(
   const tableColumns: Column[] = panels.flatMap((p) =>
     p.values.map((v) => (p.side ? { id: v.id, label: v.label, side: p.side } : { id: v.id, label: v.label })),
   );
-  const hasValues = rows.some((r) => Object.values(r.cells).some((c) => c.value !== null));
+  // a table that prints amounts is not empty, also when its columns could not be read
+  const hasValues =
+    rows.some((r) => Object.values(r.cells).some((c) => c.value !== null)) ||
+    body.some((l) => filled(l).some((c) => isNumberText(c.text)));
+  // one row of amounts under a header that begins with 合计 and has no label column: the table's total
+  const only = rows.length === 1 ? rows[0] : undefined;
+  if (
+    only &&
+    only.name === '' &&
+    !only.code &&
+    only.cells.total &&
+    panels.every((p) => p.labels.length === 0)
+  ) {
+    only.name = '合计';
+    only.role = 'total';
+  }
   const table: Table = {
     kind,
     title: match.title,
@@ -360,8 +412,9 @@ function readRow(line: LayoutLine, panel: Panel, ctx: Context, title: string): R
     cells[v.id] = cell;
   }
   if (!label && !code) {
-    if (any) ctx.note('warning', 'unlabelled_row', `表“${title}”有一行数值没有行名`, line);
-    else return null;
+    if (any && panel.labels.length > 0)
+      ctx.note('warning', 'unlabelled_row', `表“${title}”有一行数值没有行名`, line);
+    else if (!any) return null;
   }
   const name = rowName(label);
   const row: Row = { name, label, role: 'item', cells, source: ctx.source(line) };
@@ -401,4 +454,99 @@ function readRow(line: LayoutLine, panel: Panel, ctx: Context, title: string): R
     state.group = name;
   }
   return row;
+}
+
+/** The next filled line is part of a grid. */
+function nextInTable(lines: readonly LayoutLine[], j: number): boolean {
+  for (let k = j + 1; k < lines.length; k++) {
+    if (filled(lines[k]).length === 0) continue;
+    return lines[k].inTable === true;
+  }
+  return false;
+}
+
+/**
+ * Header words wrapped inside narrow cells over several layout lines (Jiangsu 支出预算总表: `单位预留机动经` /
+ * `合计 | 基本支出 | 项目支出 | | 结转下年资金` / `费`): the grid lines before the first amount, joined column by
+ * column from the top, become one header row when that gives header words only and the lines one by one do not.
+ */
+function wrappedHeaderAt(
+  lines: readonly LayoutLine[],
+  j: number,
+  ctx: Context,
+): { line: LayoutLine; next: number } | null {
+  const block: LayoutLine[] = [];
+  let k = j;
+  for (; k < lines.length; k++) {
+    const l = lines[k];
+    const f = filled(l);
+    if (f.length === 0) continue;
+    if (!l.inTable || f.some((c) => isNumberText(c.text)) || endsTable(l, ctx)) break;
+    block.push(l);
+  }
+  const after = lines[k];
+  if (!after || !filled(after).some((c) => isNumberText(c.text))) return null;
+  if (block.length < 2 || block.every((l) => isHeaderRow(l, ctx))) return null;
+  const width = Math.max(...block.map((l) => l.cells.length));
+  const cells = Array.from({ length: width }, (_, c) => {
+    const parts = block.map((l) => l.cells[c]).filter((cell) => cell && clean(cell.text) !== '');
+    const text = parts.map((cell) => compact(cell.text)).join('');
+    const cell: LayoutLine['cells'][number] = { text };
+    const x = parts[0] ?? block.find((l) => l.cells[c])?.cells[c];
+    if (x?.x0 !== undefined) cell.x0 = x.x0;
+    if (x?.x1 !== undefined) cell.x1 = x.x1;
+    return cell;
+  });
+  const line: LayoutLine = { page: block[0].page, line: block[0].line, cells, inTable: true };
+  if (block[0].y !== undefined) line.y = block[0].y;
+  if (!isHeaderRow(line, ctx) || filled(line).length < 2) return null;
+  return { line, next: k };
+}
+
+/**
+ * A 三公 table printed with its items as columns: header fragments stacked over many lines and one row of
+ * amounts. Transposed into item rows (three-public.ts); null when it does not read without doubt.
+ */
+function readItemColumns(lines: LayoutLine[], ctx: Context): { columns: Column[]; rows: Row[] } | null {
+  const withAmounts = lines.filter((l) => filled(l).some((c) => isNumberText(c.text)));
+  if (withAmounts.length === 0) return null;
+  // the value row may come out as two lines when one amount sits a little lower ("0" under a blank cell): they
+  // must close the table and fill different cells
+  const k = lines.indexOf(withAmounts[0]);
+  if (lines.length - k !== withAmounts.length || withAmounts.length > 2) return null;
+  let valueLine = withAmounts[0];
+  if (withAmounts.length === 2) {
+    const [a, b] = withAmounts;
+    const taken = new Set(filled(a).map((c) => c.index));
+    if (filled(b).some((c) => taken.has(c.index)) || a.cells.length !== b.cells.length) return null;
+    // built field by field: a spread would copy the line's cached cells
+    valueLine = {
+      page: a.page,
+      line: a.line,
+      cells: a.cells.map((c, i) => (c.text.trim() === '' ? (b.cells[i] ?? c) : c)),
+    };
+    if (a.y !== undefined) valueLine.y = a.y;
+  }
+  // without positions (text, spreadsheets) a cell's column index stands for its place
+  const xOf = (cell: LayoutLine['cells'][number], i: number) => ({
+    x0: cell.x0 ?? i * 100,
+    x1: cell.x1 ?? i * 100 + 90,
+  });
+  const fragments: HeaderFragment[] = [];
+  lines.slice(0, k).forEach((l, n) => {
+    for (const c of filled(l))
+      fragments.push({ text: c.text, ...xOf(l.cells[c.index], c.index), y: l.y ?? n });
+  });
+  const values: ValueCell[] = [];
+  for (const c of filled(valueLine)) {
+    const value = amountOf(c.text);
+    if (value === undefined) return null;
+    values.push({
+      printed: c.text,
+      value,
+      ...xOf(valueLine.cells[c.index], c.index),
+      source: ctx.source(valueLine, c.index),
+    });
+  }
+  return transposeThreePublic(fragments, values, ctx.source(valueLine));
 }
