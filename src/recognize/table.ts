@@ -283,6 +283,7 @@ export function readTable(
       return { table, next: j };
     }
   }
+  alignHeader(header, body);
   const width = Math.max(0, ...header.map((l) => l.cells.length), ...body.map((l) => l.cells.length));
   const labelRows = header.filter((l) => !isNumberingRow(l));
   const columns = headerColumns(labelRows, width);
@@ -348,13 +349,89 @@ function readRows(body: LayoutLine[], panels: Panel[], ctx: Context, title: stri
     const group = last ? (last.level === 1 ? last.name : last.parent) : undefined;
     panelState.set(panel, { lastCodeParts, group, breakdownOf: undefined });
   }
+  // Panels sharing a side (Jiangsu 收支预算总表: 功能分类 | 支出用途 under one 支出 caption) break the same total
+  // down twice: rows of the later panels are memo rows, never added to the first panel's items.
+  const later = new Set(panels.filter((p, k) => p.side && panels.slice(0, k).some((q) => q.side === p.side)));
+  const byPanel = new Map<Panel, Row[]>(panels.map((p) => [p, []]));
   for (const line of body) {
+    const lineRows: { panel: Panel; row: Row }[] = [];
     for (const panel of panels) {
       const row = readRow(line, panel, ctx, title);
-      if (row) rows.push(row);
+      if (row) lineRows.push({ panel, row });
+    }
+    for (const { panel, row } of later.size > 0 ? spanningTotals(lineRows) : lineRows) {
+      byPanel.get(panel)!.push(row);
+      rows.push(row);
     }
   }
-  return rows;
+  if (later.size === 0) return rows;
+  const dropped = new Set<Row>();
+  for (const panelRows of byPanel.values()) for (const r of foldWrapped(panelRows)) dropped.add(r);
+  for (const panel of later)
+    for (const row of byPanel.get(panel)!) if (row.role === 'item') row.role = 'memo';
+  return rows.filter((r) => !dropped.has(r));
+}
+
+const hasAmount = (row: Row) => Object.values(row.cells).some((c) => c.value !== null);
+
+/**
+ * A total printed once across the panels of a side (当年支出小计 in a merged cell: its label lands in one panel,
+ * its amount in another): the amount joins the labelled row.
+ */
+function spanningTotals(lineRows: { panel: Panel; row: Row }[]): { panel: Panel; row: Row }[] {
+  const out = [...lineRows];
+  for (const labelled of lineRows) {
+    const { row } = labelled;
+    if (!/(小计|合计|总计)$/.test(row.name) || hasAmount(row) || labelled.panel.values.length !== 1) continue;
+    const bare = out.find(
+      (o) =>
+        o !== labelled &&
+        o.panel.side === labelled.panel.side &&
+        o.row.name === '' &&
+        !o.row.code &&
+        Object.values(o.row.cells).filter((c) => c.value !== null).length === 1,
+    );
+    if (!bare) continue;
+    const cell = Object.values(bare.row.cells).find((c) => c.value !== null)!;
+    row.cells[labelled.panel.values[0].id] = cell;
+    out.splice(out.indexOf(bare), 1);
+  }
+  return out;
+}
+
+/**
+ * Labels wrapped inside one panel's cell, which the reader cannot fold line by line when the panels beside it
+ * wrap differently ("三、单位预留机动" / amount alone / "经费", "十七、国土海洋气象等支" / "出" on the next page).
+ * Returns the rows folded into the row above them.
+ */
+function foldWrapped(rows: Row[]): Row[] {
+  const dropped: Row[] = [];
+  let prev: Row | undefined;
+  for (const row of rows) {
+    if (prev && !row.code && !prev.code) {
+      if (row.name === '' && hasAmount(row) && prev.name !== '' && !hasAmount(prev)) {
+        prev.cells = row.cells;
+        dropped.push(row);
+        continue;
+      }
+      const c = compact(row.label);
+      if (
+        c !== '' &&
+        c.length <= 3 &&
+        !hasAmount(row) &&
+        row.role === 'item' &&
+        splitEnumeration(c).number === undefined &&
+        splitEnumeration(compact(prev.label)).number !== undefined
+      ) {
+        prev.label = `${prev.label}${c}`;
+        prev.name = rowName(prev.label);
+        dropped.push(row);
+        continue;
+      }
+    }
+    prev = row;
+  }
+  return dropped;
 }
 
 interface PanelState {
@@ -395,10 +472,17 @@ function readRow(line: LayoutLine, panel: Panel, ctx: Context, title: string): R
       else if (label !== t) label = `${label}${t}`;
     } else if (l.labelRole === 'governmentName') governmentName = t;
   }
+  // an amount run into the label by the reader ("十八、住房保障支出3,660.38") when its own cell is blank
+  let swallowed: string | undefined;
+  const run = /^(.*[\u4e00-\u9fff）)])(\d{1,3}(?:,\d{3})*\.\d{2})$/.exec(compact(label));
+  if (run && panel.values.length === 1 && text(panel.values[0].column.index) === '') {
+    label = run[1];
+    swallowed = run[2];
+  }
   const cells: Record<string, Cell> = {};
   let any = false;
   for (const v of panel.values) {
-    const printed = text(v.column.index);
+    const printed = swallowed ?? text(v.column.index);
     const value = amountOf(printed);
     if (value === undefined) {
       ctx.note('warning', 'non_numeric_cell', `表“${title}”的“${v.label}”列有非数字内容“${printed}”`, line);
@@ -549,4 +633,44 @@ function readItemColumns(lines: LayoutLine[], ctx: Context): { columns: Column[]
     });
   }
   return transposeThreePublic(fragments, values, ctx.source(valueLine));
+}
+
+/**
+ * A header line printed with another grid than the body (the 收入 | 支出 caption left at the foot of the previous
+ * page): its cells are moved to the body's columns by position, so that the sides fall over the right columns.
+ */
+function alignHeader(header: LayoutLine[], body: LayoutLine[]): void {
+  const ref = body.find(
+    (l) => l.cells.length > 0 && l.cells.every((c) => c.x0 !== undefined && c.x1 !== undefined),
+  );
+  if (!ref) return;
+  for (let h = 0; h < header.length; h++) {
+    const line = header[h];
+    const f = filled(line);
+    if (line.cells.length === ref.cells.length || f.length === 0) continue;
+    if (!f.every((c) => line.cells[c.index].x0 !== undefined && line.cells[c.index].x1 !== undefined))
+      continue;
+    const target = f.map((c) => {
+      const cell = line.cells[c.index];
+      const mid = (cell.x0! + cell.x1!) / 2;
+      let best = 0;
+      let bestD = Infinity;
+      ref.cells.forEach((r, i) => {
+        const d = mid < r.x0! ? r.x0! - mid : mid > r.x1! ? mid - r.x1! : 0;
+        if (d < bestD) {
+          bestD = d;
+          best = i;
+        }
+      });
+      return best;
+    });
+    if (new Set(target).size !== target.length) continue;
+    const cells: LayoutLine['cells'] = ref.cells.map((r) => ({ text: '', x0: r.x0, x1: r.x1 }));
+    f.forEach((c, k) => (cells[target[k]] = { ...line.cells[c.index] }));
+    // built field by field: a spread would copy the line's cached cells
+    const aligned: LayoutLine = { page: line.page, line: line.line, cells };
+    if (line.y !== undefined) aligned.y = line.y;
+    if (line.inTable !== undefined) aligned.inTable = line.inTable;
+    header[h] = aligned;
+  }
 }

@@ -288,6 +288,22 @@ function summaryBalance(ctx: RuleContext, table: Table): void {
   };
   side(income, incCols, '收入', 'carryover');
   side(expenditure, expCols, '支出', 'year_end_carryover');
+  // A second breakdown of the same spending by use (Jiangsu: 基本支出 / 项目支出 / 单位预留机动经费 beside the
+  // function classes), read as memo rows: it adds up to the year's total on its own, never with the classes.
+  const byUse = expenditure.filter(
+    (r) =>
+      roleOf(r) === 'memo' && /^(基本支出|项目支出|单位预留机动经费|预留机动经费)$/.test(normName(r.name)),
+  );
+  const yearTotal = findRow(expenditure, 'year_total');
+  if (yearTotal && byUse.length >= 2)
+    checkColumnSum(
+      ctx,
+      table,
+      yearTotal,
+      byUse,
+      expCols,
+      '本年支出合计 = 基本支出 + 项目支出 + 单位预留机动经费',
+    );
   const incomeGrand = findRow(income, 'grand_total');
   const expGrand = findRow(expenditure, 'grand_total');
   if (incomeGrand && expGrand) {
