@@ -264,6 +264,27 @@ export function readTable(
     if (body.length > 0 && header.some((h) => sameText(h, line))) continue;
     body.push(line);
   }
+  if (match.kinds.includes('procurement')) {
+    const list = readProcurement([...header, ...body], ctx);
+    if (list) {
+      if (!unit) unit = ctx.vocab.defaultUnit;
+      const table: Table = {
+        kind: 'procurement',
+        title: match.title,
+        unit,
+        columns: list.columns,
+        rows: list.rows,
+        notes,
+        empty: false,
+        source: ctx.source(titleLine),
+      };
+      if (number ?? match.number) table.number = number ?? match.number;
+      if (unitName) table.unitName = unitName;
+      // the prose after the grid was taken as body rows: the document goes on from there
+      const stop = list.stop ? lines.indexOf(list.stop, start) : -1;
+      return { table, next: stop > start ? stop : j };
+    }
+  }
   if (itemColumns) {
     const transposed = readItemColumns([...loose, ...header, ...body], ctx);
     if (transposed) {
@@ -644,33 +665,128 @@ function alignHeader(header: LayoutLine[], body: LayoutLine[]): void {
     (l) => l.cells.length > 0 && l.cells.every((c) => c.x0 !== undefined && c.x1 !== undefined),
   );
   if (!ref) return;
-  for (let h = 0; h < header.length; h++) {
-    const line = header[h];
-    const f = filled(line);
-    if (line.cells.length === ref.cells.length || f.length === 0) continue;
-    if (!f.every((c) => line.cells[c.index].x0 !== undefined && line.cells[c.index].x1 !== undefined))
-      continue;
-    const target = f.map((c) => {
-      const cell = line.cells[c.index];
-      const mid = (cell.x0! + cell.x1!) / 2;
-      let best = 0;
-      let bestD = Infinity;
-      ref.cells.forEach((r, i) => {
-        const d = mid < r.x0! ? r.x0! - mid : mid > r.x1! ? mid - r.x1! : 0;
-        if (d < bestD) {
-          bestD = d;
-          best = i;
-        }
-      });
-      return best;
+  for (let h = 0; h < header.length; h++) header[h] = alignToGrid(header[h], ref) ?? header[h];
+}
+
+/** A line's cells moved to the columns of another grid line by position (null when it cannot be done). */
+function alignToGrid(line: LayoutLine, ref: LayoutLine): LayoutLine | null {
+  const f = filled(line);
+  if (line.cells.length === ref.cells.length || f.length === 0) return null;
+  if (!ref.cells.every((c) => c.x0 !== undefined && c.x1 !== undefined)) return null;
+  if (!f.every((c) => line.cells[c.index].x0 !== undefined && line.cells[c.index].x1 !== undefined))
+    return null;
+  const target = f.map((c) => {
+    const cell = line.cells[c.index];
+    const mid = (cell.x0! + cell.x1!) / 2;
+    let best = 0;
+    let bestD = Infinity;
+    ref.cells.forEach((r, i) => {
+      const d = mid < r.x0! ? r.x0! - mid : mid > r.x1! ? mid - r.x1! : 0;
+      if (d < bestD) {
+        bestD = d;
+        best = i;
+      }
     });
-    if (new Set(target).size !== target.length) continue;
-    const cells: LayoutLine['cells'] = ref.cells.map((r) => ({ text: '', x0: r.x0, x1: r.x1 }));
-    f.forEach((c, k) => (cells[target[k]] = { ...line.cells[c.index] }));
-    // built field by field: a spread would copy the line's cached cells
-    const aligned: LayoutLine = { page: line.page, line: line.line, cells };
-    if (line.y !== undefined) aligned.y = line.y;
-    if (line.inTable !== undefined) aligned.inTable = line.inTable;
-    header[h] = aligned;
+    return best;
+  });
+  if (new Set(target).size !== target.length) return null;
+  const cells: LayoutLine['cells'] = ref.cells.map((r) => ({ text: '', x0: r.x0, x1: r.x1 }));
+  f.forEach((c, k) => (cells[target[k]] = { ...line.cells[c.index] }));
+  // built field by field: a spread would copy the line's cached cells
+  const aligned: LayoutLine = { page: line.page, line: line.line, cells, inTable: true };
+  if (line.y !== undefined) aligned.y = line.y;
+  return aligned;
+}
+
+const PART_START = /^第[一二三四五六七八九十]+部分/;
+
+/** How a purchase is organised, printed in its own column or run into the item's name by the reader. */
+const PROCUREMENT_FORM = /(分散自行组织|自行组织|政府集中采购|部门集中采购|分散采购|集中采购)$/;
+
+/**
+ * The 政府采购 table: descriptive text columns (采购品目大类 / 专项名称 / 经济科目 / 采购物品名称 / 采购组织形式) and one
+ * amount column. Each line with an amount is a row named by its leftmost text (the 品目, the 专项 before its
+ * 经济科目, or the item), its level the column of that text; text wrapped over lines above and below the amount
+ * (vertically centred in its cell) is put back together first. Null when amounts are in more than one column.
+ */
+function readProcurement(
+  lines: LayoutLine[],
+  ctx: Context,
+): { columns: Column[]; rows: Row[]; stop?: LayoutLine } | null {
+  // the grid ends where lines leave it (the prose after the last table)
+  // (or at a part heading the reader split into cells: "第三部分 | 省检察院 | 2017 | 年度部门预算情况说明")
+  // a row left out of the grid at the top of a page (its amount still under the amount column) stays in
+  const ref = lines.find((l) => l.inTable && filled(l).some((c) => isNumberText(c.text)));
+  const outside = (l: LayoutLine) => {
+    if (l.inTable) return false;
+    const f = filled(l);
+    return !(f.length >= 2 && isNumberText(f[f.length - 1].text) && ref && alignToGrid(l, ref));
+  };
+  let end = lines.findIndex(
+    (l) => outside(l) || isPartHeading(l) || PART_START.test(filled(l)[0]?.compact ?? ''),
+  );
+  if (end < 0) end = lines.length;
+  // pages of a long list may come with grids of their own: every line is read in the first page's columns
+  const grid = lines.slice(0, end).map((l) => (ref ? (alignToGrid(l, ref) ?? l) : l));
+  const amountCols = new Map<number, number>();
+  for (const l of grid)
+    for (const c of filled(l))
+      if (isNumberText(c.text)) amountCols.set(c.index, (amountCols.get(c.index) ?? 0) + 1);
+  if (amountCols.size === 0) return null;
+  const [col, count] = [...amountCols.entries()].sort((a, b) => b[1] - a[1])[0];
+  if ([...amountCols.entries()].some(([k, n]) => k !== col && n > 1) || count < 1) return null;
+  const hasAmount = (l: LayoutLine) => isNumberText(clean(l.cells[col]?.text ?? ''));
+  const first = grid.findIndex(hasAmount);
+  const head = grid.slice(0, first);
+  const headText = head.map((l) => compact(l.cells[col]?.text ?? '')).join('');
+  const id = columnId([headText], ctx) ?? 'amount';
+  const columns: Column[] = [{ id, label: headText || '金额' }];
+  const body = grid.slice(first);
+  const anchors = body.filter(hasAmount);
+  const fragments = body.filter((l) => !hasAmount(l));
+  const claimed = new Set<LayoutLine>();
+  const rows: Row[] = [];
+  const textCols = (l: LayoutLine) => l.cells.map((c, i) => (i < col ? clean(c.text) : ''));
+  for (let a = 0; a < anchors.length; a++) {
+    const anchor = anchors[a];
+    const y = anchor.y ?? 0;
+    const lo = a > 0 && anchors[a - 1].page === anchor.page ? (anchors[a - 1].y ?? -Infinity) : -Infinity;
+    const hi = anchors[a + 1]?.page === anchor.page ? (anchors[a + 1].y ?? Infinity) : Infinity;
+    const near = fragments.filter(
+      (f) => !claimed.has(f) && f.page === anchor.page && f.y !== undefined && f.y > lo && f.y < hi,
+    );
+    // the widest set of fragments centred on the amount's line
+    let own: LayoutLine[] = [];
+    for (const d of [...new Set(near.map((f) => Math.abs(f.y! - y)))].sort((p, q) => q - p)) {
+      const set = near.filter((f) => Math.abs(f.y! - y) <= d);
+      const ys = [...set.map((f) => f.y!), y];
+      if (Math.abs((Math.min(...ys) + Math.max(...ys)) / 2 - y) <= 2) {
+        own = set;
+        break;
+      }
+    }
+    // an amount printed without any text of its own takes the nearest text left over around it
+    const bare = textCols(anchor).every((t) => t === '');
+    if (own.length === 0 && bare && near.length > 0)
+      own = [[...near].sort((p, q) => Math.abs(p.y! - y) - Math.abs(q.y! - y))[0]];
+    for (const f of own) claimed.add(f);
+    const stack = [...own, anchor].sort((p, q) => (p.y ?? 0) - (q.y ?? 0)).map(textCols);
+    const texts = Array.from({ length: col }, (_, i) => stack.map((t) => t[i] ?? '').join(''));
+    const level = texts.findIndex((t) => t !== '');
+    const text = level >= 0 ? texts[level] : '';
+    const label = text.replace(PROCUREMENT_FORM, '') || text;
+    const printed = clean(anchor.cells[col].text);
+    const cell: Cell = { value: amountOf(printed) ?? null, printed, source: ctx.source(anchor, col) };
+    const name = rowName(label);
+    const row: Row = { name, label, role: 'item', cells: { [id]: cell }, source: ctx.source(anchor) };
+    const role = roleOfLabel(label, undefined, ctx);
+    if (role) row.role = role;
+    else if (level >= 0) {
+      row.level = Math.min(4, level + 1);
+      const parent = [...rows].reverse().find((r) => r.role === 'item' && (r.level ?? 0) < row.level!);
+      if (parent && row.level > 1) row.parent = parent.name;
+    }
+    rows.push(row);
   }
+  return end < lines.length ? { columns, rows, stop: lines[end] } : { columns, rows };
 }

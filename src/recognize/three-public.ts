@@ -132,7 +132,11 @@ export function leavesOf(fragments: readonly HeaderFragment[]): Leaf[] {
     const stack = stacks.find((s) =>
       s.some((q) => {
         const narrow = Math.min(p.x1 - p.x0, q.x1 - q.x0);
-        return q.y < p.y && (overlap(p, q) > 0.3 * narrow || Math.abs(centre(p) - centre(q)) <= 1.2 * narrow);
+        const single = norm(p.text).length <= 2 && norm(q.text).length <= 2;
+        return (
+          q.y < p.y &&
+          (overlap(p, q) > 0.3 * narrow || (single && Math.abs(centre(p) - centre(q)) <= 1.2 * narrow))
+        );
       }),
     );
     if (stack) stack.push(p);

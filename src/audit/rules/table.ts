@@ -239,7 +239,13 @@ export const listTotal: Rule = {
       if (table.empty || !LISTED_KINDS.has(table.kind)) continue;
       const total = totalRow(table);
       if (!total) continue;
-      const items = table.rows.filter((r) => roleOf(r) === 'item');
+      let items = table.rows.filter((r) => roleOf(r) === 'item');
+      // a list printed as a hierarchy (政府采购: 品目 > 专项 > 经济科目 > 物品) adds up at its top level only
+      const levels = items.map((r) => r.level);
+      if (levels.every((l) => l !== undefined)) {
+        const top = Math.min(...(levels as number[]));
+        if (levels.some((l) => l !== top)) items = items.filter((r) => r.level === top);
+      }
       if (!items.length) continue;
       // Lines that add up to exactly twice the total carry their own subtotals (units under their department).
       const col = numericColumns(table).find((c) => total.cells[c]?.value != null);
