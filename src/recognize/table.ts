@@ -34,6 +34,12 @@ interface Panel {
   side?: Side;
   labels: HeaderColumn[];
   values: { column: HeaderColumn; id: string; label: string }[];
+  /**
+   * Columns without a header of their own whose amounts belong to the panel's one value column: the reader
+   * splits a column in two when some amounts are printed off its centre (Jiangsu 机关运行经费 table: the items
+   * left of the 机关运行经费支出 column, their total inside it). Set only when never both are filled on a line.
+   */
+  strays?: number[];
 }
 
 /** A header cell: a known header word, a year-prefixed header ("2023年预算数"), or empty. */
@@ -218,10 +224,10 @@ export function readTable(
   const itemColumns = match.kinds.includes('three_public');
   let j = start + 1;
   for (; j < lines.length; j++) {
-    const line = lines[j];
+    if (filled(lines[j]).length === 0) continue;
+    if (endsTable(lines[j], ctx) || brokenTitleAt(lines, j, ctx.vocab)) break;
+    const line = spacedWords(lines[j], ctx);
     const f = filled(line);
-    if (f.length === 0) continue;
-    if (endsTable(line, ctx) || brokenTitleAt(lines, j, ctx.vocab)) break;
     // meta cells all carry a colon ("单位名称：…", "单位：万元"); rows of numbers are not asked
     const metas = f.every((c) => /[:：]/.test(c.compact)) ? f.map((c) => metaOfCell(c.text)) : [null];
     if (metas.every((m) => m)) {
@@ -315,6 +321,7 @@ export function readTable(
     unit = ctx.vocab.defaultUnit;
     ctx.note('info', 'unit_assumed', `表“${match.title}”未注明金额单位，按${unit}读取`, titleLine);
   }
+  strayColumns(panels, columns, body);
   const rows = readRows(body, panels, ctx, match.title, previous);
   const tableColumns: Column[] = panels.flatMap((p) =>
     p.values.map((v) => (p.side ? { id: v.id, label: v.label, side: p.side } : { id: v.id, label: v.label })),
@@ -322,7 +329,7 @@ export function readTable(
   // a table that prints amounts is not empty, also when its columns could not be read
   const hasValues =
     rows.some((r) => Object.values(r.cells).some((c) => c.value !== null)) ||
-    body.some((l) => filled(l).some((c) => isNumberText(c.text)));
+    body.some((l) => filled(l).some((c) => AMOUNT_LOOK.test(c.compact) && isNumberText(c.text)));
   // one row of amounts under a header that begins with 合计 and has no label column: the table's total
   const only = rows.length === 1 ? rows[0] : undefined;
   if (
@@ -503,7 +510,12 @@ function readRow(line: LayoutLine, panel: Panel, ctx: Context, title: string): R
   const cells: Record<string, Cell> = {};
   let any = false;
   for (const v of panel.values) {
-    const printed = swallowed ?? text(v.column.index);
+    let index = v.column.index;
+    if (text(index) === '' && panel.strays) {
+      const stray = panel.strays.filter((k) => isNumberText(text(k)));
+      if (stray.length === 1) index = stray[0];
+    }
+    const printed = swallowed ?? text(index);
     const value = amountOf(printed);
     if (value === undefined) {
       ctx.note('warning', 'non_numeric_cell', `表“${title}”的“${v.label}”列有非数字内容“${printed}”`, line);
@@ -511,7 +523,7 @@ function readRow(line: LayoutLine, panel: Panel, ctx: Context, title: string): R
     const cell: Cell = {
       value: value ?? null,
       printed,
-      source: ctx.source(line, v.column.index),
+      source: ctx.source(line, index),
     };
     if (cell.value !== null) any = true;
     cells[v.id] = cell;
@@ -560,6 +572,9 @@ function readRow(line: LayoutLine, panel: Panel, ctx: Context, title: string): R
   }
   return row;
 }
+
+/** Printed like an amount (decimals or thousands separators), not like a classification code or a year. */
+const AMOUNT_LOOK = /^-?\d{1,3}(,\d{3})+(\.\d+)?$|^-?\d+\.\d+$/;
 
 /** The next filled line is part of a grid. */
 function nextInTable(lines: readonly LayoutLine[], j: number): boolean {
@@ -789,4 +804,51 @@ function readProcurement(
     rows.push(row);
   }
   return end < lines.length ? { columns, rows, stop: lines[end] } : { columns, rows };
+}
+
+/**
+ * A header word or total printed with its characters spread over a wide cell ("金    额", "合    计") comes out
+ * as one cell per character: adjacent one-character cells that make a header word or a row role are joined.
+ */
+function spacedWords(line: LayoutLine, ctx: Context): LayoutLine {
+  if (line.inTable || line.cells.length < 2) return line;
+  const known = (t: string) =>
+    ctx.vocab.columnAliases.some((a) => a.pattern.test(t) && t !== '') ||
+    roleOfLabel(t, undefined, ctx) !== null;
+  const cells: LayoutLine['cells'] = [];
+  let changed = false;
+  for (let i = 0; i < line.cells.length; i++) {
+    const a = line.cells[i];
+    const b = line.cells[i + 1];
+    const ta = compact(a.text);
+    const tb = b ? compact(b.text) : '';
+    if (b && ta.length === 1 && tb.length === 1 && known(ta + tb)) {
+      const cell: LayoutLine['cells'][number] = { text: ta + tb };
+      if (a.x0 !== undefined) cell.x0 = a.x0;
+      if (b.x1 !== undefined) cell.x1 = b.x1;
+      cells.push(cell);
+      i++;
+      changed = true;
+    } else cells.push(a);
+  }
+  if (!changed) return line;
+  // built field by field: a spread would copy the line's cached cells
+  const out: LayoutLine = { page: line.page, line: line.line, cells };
+  if (line.y !== undefined) out.y = line.y;
+  if (line.continues !== undefined) out.continues = line.continues;
+  return out;
+}
+
+/** Marks the unheaded columns whose amounts belong to a table's only value column (see Panel.strays). */
+function strayColumns(panels: Panel[], columns: HeaderColumn[], body: LayoutLine[]): void {
+  if (panels.length !== 1 || panels[0].values.length !== 1) return;
+  const panel = panels[0];
+  const value = panel.values[0].column.index;
+  const used = new Set([value, ...panel.labels.map((l) => l.index)]);
+  const amount = (l: LayoutLine, k: number) => isNumberText(clean(l.cells[k]?.text ?? ''));
+  const strays = columns
+    .filter((c) => c.path.length === 0 && !used.has(c.index))
+    .map((c) => c.index)
+    .filter((k) => body.some((l) => amount(l, k)) && !body.some((l) => amount(l, k) && amount(l, value)));
+  if (strays.length > 0) panel.strays = strays;
 }
