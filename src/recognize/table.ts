@@ -28,6 +28,8 @@ interface HeaderColumn {
   path: string[];
   side?: Side;
   labelRole?: LabelRole;
+  /** A name column whose header also names the amount ("功能科目名称金额": the reader ran two columns together). */
+  withAmount?: boolean;
 }
 
 interface Panel {
@@ -52,6 +54,7 @@ function isHeaderText(text: string, ctx: Context): boolean {
   if (GROUP_HEADERS.test(c)) return true;
   if (ctx.vocab.columnAliases.some((a) => a.pattern.test(c)) && c !== '') return true;
   if (ctx.vocab.headerWords.some((w) => w.test(c))) return true;
+  if (COMBINED_HEADER.test(c)) return true;
   return sideOfHeader(c) !== null && splitEnumeration(c).number === undefined;
 }
 
@@ -124,6 +127,10 @@ function headerColumns(rows: LayoutLine[], width: number): HeaderColumn[] {
     const leaf = compact(path[path.length - 1] ?? '');
     const role = LABEL_HEADERS.find((h) => h.pattern.test(leaf))?.role;
     if (role) col.labelRole = role;
+    else if (COMBINED_HEADER.test(leaf)) {
+      col.labelRole = 'name';
+      col.withAmount = true;
+    }
     columns.push(col);
   }
   return columns;
@@ -140,7 +147,18 @@ function columnId(path: string[], ctx: Context): string | null {
 function panelsOf(columns: HeaderColumn[], ctx: Context): Panel[] {
   const panels: Panel[] = [];
   let current: Panel | null = null;
-  for (const col of columns) {
+  for (const original of columns) {
+    let col = original;
+    // The 支出 caption centred over its panels may stand right of the first spending name column (人大 2017):
+    // a name column after the income values, with spending columns to come, opens the spending side.
+    if (
+      col.side === 'income' &&
+      col.labelRole === 'name' &&
+      current?.side === 'income' &&
+      current.values.length > 0 &&
+      columns.some((c) => c.index > col.index && c.side === 'expenditure')
+    )
+      col = { ...col, side: 'expenditure' };
     // A name column after value columns of the same side starts another panel (Jiangsu's 收支预算总表 prints
     // 功能分类 and 支出用途 side by side under one 支出 caption).
     if (!current || current.side !== col.side || (col.labelRole === 'name' && current.values.length > 0)) {
@@ -149,6 +167,12 @@ function panelsOf(columns: HeaderColumn[], ctx: Context): Panel[] {
     }
     if (col.labelRole) {
       current.labels.push(col);
+      if (col.withAmount)
+        current.values.push({
+          column: col,
+          id: 'amount',
+          label: [...col.path.slice(0, -1), '金额'].join('/'),
+        });
       continue;
     }
     // An unlabelled first column of a panel holds the row labels.
@@ -254,7 +278,9 @@ export function readTable(
       }
       break;
     }
-    if (header.length === 0 && body.length === 0 && !itemColumns) {
+    // header words wrapped over the lines before the first amount, at the top of the header or below its
+    // caption rows (人大 2017 收支预算总表: 收入 | 支出 / 功能分类 | 支出用途 / 项目名 | … / 称 …)
+    if (body.length === 0 && !itemColumns && !isHeaderRow(line, ctx)) {
       const wrapped = wrappedHeaderAt(lines, j, ctx);
       if (wrapped) {
         header.push(wrapped.line);
@@ -445,7 +471,7 @@ function foldWrapped(rows: Row[]): Row[] {
       const c = compact(row.label);
       if (
         c !== '' &&
-        c.length <= 3 &&
+        c.length <= 4 &&
         !hasAmount(row) &&
         row.role === 'item' &&
         splitEnumeration(c).number === undefined &&
@@ -496,7 +522,9 @@ function readRow(line: LayoutLine, panel: Panel, ctx: Context, title: string): R
       if (c && !code) code = c;
       else if (!c && !label) label = t;
     } else if (l.labelRole === 'name') {
-      if (!label) label = t;
+      const own = l.withAmount ? splitAmount(t).label : t;
+      if (own === '') continue;
+      if (!label) label = own;
       else if (label !== t) label = `${label}${t}`;
     } else if (l.labelRole === 'governmentName') governmentName = t;
   }
@@ -515,7 +543,7 @@ function readRow(line: LayoutLine, panel: Panel, ctx: Context, title: string): R
       const stray = panel.strays.filter((k) => isNumberText(text(k)));
       if (stray.length === 1) index = stray[0];
     }
-    const printed = swallowed ?? text(index);
+    const printed = v.column.withAmount ? splitAmount(text(index)).amount : (swallowed ?? text(index));
     const value = amountOf(printed);
     if (value === undefined) {
       ctx.note('warning', 'non_numeric_cell', `表“${title}”的“${v.label}”列有非数字内容“${printed}”`, line);
@@ -573,6 +601,16 @@ function readRow(line: LayoutLine, panel: Panel, ctx: Context, title: string): R
   return row;
 }
 
+/** A header that names a label and its amount in one run ("功能科目名称金额"). */
+const COMBINED_HEADER = /^.+(名称|科目)(金额|预算数)$/;
+
+/** "一、一般公共服务支出12706.28" → label and amount (either may be empty). */
+function splitAmount(text: string): { label: string; amount: string } {
+  const m = /^(.*?)\s*(-?\d{1,3}(?:,\d{3})*(?:\.\d+)?|-?\d+\.\d+)$/.exec(text);
+  if (m && (m[1] === '' || /[\u4e00-\u9fff）)]$/.test(m[1]))) return { label: m[1].trim(), amount: m[2] };
+  return { label: text, amount: '' };
+}
+
 /** Printed like an amount (decimals or thousands separators), not like a classification code or a year. */
 const AMOUNT_LOOK = /^-?\d{1,3}(,\d{3})+(\.\d+)?$|^-?\d+\.\d+$/;
 
@@ -607,6 +645,19 @@ function wrappedHeaderAt(
   const after = lines[k];
   if (!after || !filled(after).some((c) => isNumberText(c.text))) return null;
   if (block.length < 2 || block.every((l) => isHeaderRow(l, ctx))) return null;
+  // the longest run of lines that joins into header words (label lines without amounts may follow it)
+  for (let n = block.length; n >= 2; n--) {
+    const line = joinColumns(block.slice(0, n));
+    if (isHeaderRow(line, ctx) && filled(line).length >= 2) {
+      const next = lines.indexOf(block[n - 1], j) + 1;
+      return { line, next };
+    }
+  }
+  return null;
+}
+
+/** Grid lines joined column by column from the top (the first fragment's position kept). */
+function joinColumns(block: LayoutLine[]): LayoutLine {
   const width = Math.max(...block.map((l) => l.cells.length));
   const cells = Array.from({ length: width }, (_, c) => {
     const parts = block.map((l) => l.cells[c]).filter((cell) => cell && clean(cell.text) !== '');
@@ -619,8 +670,7 @@ function wrappedHeaderAt(
   });
   const line: LayoutLine = { page: block[0].page, line: block[0].line, cells, inTable: true };
   if (block[0].y !== undefined) line.y = block[0].y;
-  if (!isHeaderRow(line, ctx) || filled(line).length < 2) return null;
-  return { line, next: k };
+  return line;
 }
 
 /**
