@@ -334,6 +334,27 @@ describe('收支预算总表: the 支出用途 panel is another breakdown of the
     expect(t.rows.filter((r) => r.name === '')).toEqual([]);
   });
 
+  it('人大 2018 p8: the function names run together with their amounts by the reader are split', () => {
+    const t = table(FILES[1], 'summary');
+    expect(t.columns.map((c) => `${c.id}/${c.side}`)).toEqual([
+      'amount/income',
+      'amount/expenditure',
+      'amount/expenditure',
+    ]);
+    expect(value(t, '一般公共服务支出', 'amount', 'expenditure')).toBe('12706.28');
+    expect(value(t, '社会保障和就业支出', 'amount', 'expenditure')).toBe('1068.78');
+    expect(rowOf(t, '基本支出', 'expenditure').role).toBe('memo');
+    expect(value(t, '基本支出', 'amount', 'expenditure')).toBe('7877.76');
+    expect(value(t, '当年支出小计', 'amount', 'expenditure')).toBe('15897.44');
+  });
+
+  it('检察院 2017 p10: the same with thousands separators', () => {
+    const t = table(FILES[2], 'summary');
+    expect(value(t, '公共安全支出', 'amount', 'expenditure')).toBe('13656.34');
+    expect(value(t, '基本支出', 'amount', 'expenditure')).toBe('12323.48');
+    expect(rowOf(t, '基本支出', 'expenditure').role).toBe('memo');
+  });
+
   it('法院 2018 p11: the 财政拨款收支预算总表 whose 收入 | 支出 caption stayed on p10 has its income side', () => {
     const t = table(FILES[9], 'fiscal_summary');
     expect(t.columns.map((c) => `${c.id}/${c.side}`)).toEqual(['amount/income', 'amount/expenditure']);
