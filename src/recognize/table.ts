@@ -889,16 +889,27 @@ function spacedWords(line: LayoutLine, ctx: Context): LayoutLine {
   return out;
 }
 
-/** Marks the unheaded columns whose amounts belong to a table's only value column (see Panel.strays). */
+/**
+ * Marks the unheaded columns whose amounts belong to a panel's only value column (see Panel.strays): columns
+ * between the panel's first column and the next panel's, never filled on the same line as the value column.
+ */
 function strayColumns(panels: Panel[], columns: HeaderColumn[], body: LayoutLine[]): void {
-  if (panels.length !== 1 || panels[0].values.length !== 1) return;
-  const panel = panels[0];
-  const value = panel.values[0].column.index;
-  const used = new Set([value, ...panel.labels.map((l) => l.index)]);
+  const used = new Set(
+    panels.flatMap((p) => [...p.values.map((v) => v.column.index), ...p.labels.map((l) => l.index)]),
+  );
   const amount = (l: LayoutLine, k: number) => isNumberText(clean(l.cells[k]?.text ?? ''));
-  const strays = columns
-    .filter((c) => c.path.length === 0 && !used.has(c.index))
-    .map((c) => c.index)
-    .filter((k) => body.some((l) => amount(l, k)) && !body.some((l) => amount(l, k) && amount(l, value)));
-  if (strays.length > 0) panel.strays = strays;
+  const starts = panels.map((p) =>
+    Math.min(...[...p.labels, ...p.values.map((v) => v.column)].map((c) => c.index)),
+  );
+  panels.forEach((panel, n) => {
+    if (panel.values.length !== 1) return;
+    const value = panel.values[0].column.index;
+    const from = starts[n];
+    const to = n + 1 < panels.length ? starts[n + 1] : Infinity;
+    const strays = columns
+      .filter((c) => c.path.length === 0 && !used.has(c.index) && c.index > from && c.index < to)
+      .map((c) => c.index)
+      .filter((k) => body.some((l) => amount(l, k)) && !body.some((l) => amount(l, k) && amount(l, value)));
+    if (strays.length > 0) panel.strays = strays;
+  });
 }

@@ -355,6 +355,13 @@ describe('收支预算总表: the 支出用途 panel is another breakdown of the
     expect(rowOf(t, '基本支出', 'expenditure').role).toBe('memo');
   });
 
+  it('省委办公厅 2017 p1: function amounts printed right of their 金额 header are read in that column', () => {
+    const t = table(FILES[4], 'summary');
+    expect(value(t, '一般公共服务支出', 'amount', 'expenditure')).toBe('16992.37');
+    expect(value(t, '基本支出', 'amount', 'expenditure')).toBe('9964.07');
+    expect(value(t, '财政专户管理资金', 'amount', 'income')).toBe('147.20');
+  });
+
   it('法院 2018 p11: the 财政拨款收支预算总表 whose 收入 | 支出 caption stayed on p10 has its income side', () => {
     const t = table(FILES[9], 'fiscal_summary');
     expect(t.columns.map((c) => `${c.id}/${c.side}`)).toEqual(['amount/income', 'amount/expenditure']);
