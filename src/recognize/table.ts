@@ -261,6 +261,21 @@ export function readTable(
       }
       continue;
     }
+    // the 部门 name wrapped into the grid's first line ("部门：中国共产党江苏省委员会办" / "公厅")
+    if (
+      unitName &&
+      line.inTable &&
+      header.length === 0 &&
+      body.length === 0 &&
+      f.length === 1 &&
+      f[0].index === 0 &&
+      f[0].compact.length <= 6 &&
+      !isHeaderText(f[0].text, ctx) &&
+      !isNumberText(f[0].text)
+    ) {
+      unitName = `${unitName}${f[0].compact}`;
+      continue;
+    }
     if (isNoteText(f[0].text)) {
       notes.push(f.map((c) => c.text).join(' '));
       continue;
