@@ -157,6 +157,9 @@ export function bindClaim(claim: AmountClaim, facts: Facts, topic: SectionTopic)
   const classes = topic === 'fiscal' && facts.fiscalClasses.size ? facts.fiscalClasses : facts.classes;
   // A class read without its name (a mis-read table) names nothing.
   for (const [name, fact] of classes) if (name && subject.endsWith(name)) return fact;
+  // "公务接待费（款）支出16万元" is a classification row (found above or not at all), not the 三公 item of that name;
+  // "增加基本支出844.15万元" states a change, not the amount of 基本支出
+  if (/\((类|款|项)\)/.test(subject) || /^(增加|减少|增长|下降|调增|调减)/.test(subject)) return undefined;
   for (const b of BINDINGS) {
     if (b.topics && !b.topics.includes(topic)) continue;
     if (b.re.test(subject)) {

@@ -31,7 +31,10 @@ export interface FamilyModule {
   tableTitles?: TitlePattern[];
   /** Header aliases checked before the common ones. */
   columnAliases?: ColumnAlias[];
-  /** Header words of the family that have no canonical column id (read as `other:<header>`). */
+  /**
+   * Header words that name a column without a canonical id (read as `other:<header>`), so that a header row
+   * holding them is still recognised as a header. Never label headers: those come from LABEL_HEADERS.
+   */
   headerWords?: RegExp[];
   rowRoles?: RowRolePattern[];
   sectionKinds?: SectionPattern[];

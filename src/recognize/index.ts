@@ -16,6 +16,7 @@ import {
   normalizeTitle,
   tableNumberOf,
   tableTitleOf,
+  brokenTitleAt,
 } from './lines.js';
 import { contentsKey, Prose } from './prose.js';
 import { appendContinued, readTable } from './table.js';
@@ -29,7 +30,8 @@ export function recognize(layout: LayoutDocument): Disclosure {
   const family = detectFamily({ lines: texts, all: texts.join('\n') });
   const ctx = new Context(layout, vocabularyOf(family));
   const prose = new Prose(ctx);
-  const lines = layout.lines;
+  // a copy: a table title broken over two lines is put back together in place
+  const lines = [...layout.lines];
   const tables: Table[] = [];
   const forms: PerformanceForm[] = [];
   const contents: TocEntry[] = [];
@@ -63,6 +65,12 @@ export function recognize(layout: LayoutDocument): Disclosure {
       const { form, next } = readForm(lines, i, ctx);
       forms.push(form);
       i = next;
+      continue;
+    }
+    const broken = brokenTitleAt(lines, i, ctx.vocab);
+    if (broken) {
+      lines[i + 1] = broken;
+      i++;
       continue;
     }
     const title = tableTitleOf(line, ctx.vocab);

@@ -84,6 +84,34 @@ export function tableTitleOf(line: LayoutLine, vocab: Vocabulary): TitleMatch | 
   return { title: clean(text), number, kinds };
 }
 
+/**
+ * A title broken over two lines ("公开 09 表：一般公共预算“三公”经费、会议费、培训费" / "支出预算表"): the second line
+ * alone may even look like another table's title. Returns the joined line (at the first line's position).
+ */
+export function brokenTitleAt(lines: readonly LayoutLine[], i: number, vocab: Vocabulary): LayoutLine | null {
+  const line = lines[i];
+  const next = lines[i + 1];
+  if (!next || next.page !== line.page) return null;
+  const a = filled(line);
+  const b = filled(next);
+  if (a.length !== 1 || b.length !== 1 || b[0].compact.length > 8) return null;
+  if (tableTitleOf(line, vocab) || !/表$/.test(b[0].compact)) return null;
+  // built field by field: a spread would copy the original line's cached cells
+  const first = line.cells[a[0].index];
+  const joined: LayoutLine = {
+    page: line.page,
+    line: line.line,
+    cells: [{ ...first, text: `${a[0].text}${b[0].text}` }],
+  };
+  if (line.y !== undefined) joined.y = line.y;
+  const title = tableTitleOf(joined, vocab);
+  if (!title) return null;
+  // the joined title must name a narrower table than the second line alone
+  const alone = tableTitleOf(next, vocab);
+  if (alone && alone.kinds[0] === title.kinds[0]) return null;
+  return joined;
+}
+
 export function isFormTitle(line: LayoutLine): boolean {
   const f = filled(line);
   return f.length === 1 && FORM_TITLE.test(f[0].compact) && !LEADERS.test(f[0].text);

@@ -6,6 +6,7 @@ import type { MoneyUnit } from '../model/money.js';
 import type { Cell, Column, Row, RowRole, Table, TableKind } from '../model/schema.js';
 import type { Context } from './context.js';
 import {
+  brokenTitleAt,
   isFormTitle,
   isNoteText,
   isPartHeading,
@@ -17,6 +18,7 @@ import {
 import { amountOf, clean, codeOf, compact, filled, isNumberText, rowName, splitEnumeration } from './text.js';
 import { foldSplitRows } from './split-rows.js';
 import { threePublicFromLines } from './three-public.js';
+import { transposeThreePublic, type HeaderFragment, type ValueCell } from './three-public-stacked.js';
 import { GROUP_HEADERS, LABEL_HEADERS, sideOfHeader } from './vocabulary.js';
 
 type Side = 'income' | 'expenditure';
@@ -28,12 +30,20 @@ interface HeaderColumn {
   path: string[];
   side?: Side;
   labelRole?: LabelRole;
+  /** A name column whose header also names the amount ("功能科目名称金额": the reader ran two columns together). */
+  withAmount?: boolean;
 }
 
 interface Panel {
   side?: Side;
   labels: HeaderColumn[];
   values: { column: HeaderColumn; id: string; label: string }[];
+  /**
+   * Columns without a header of their own whose amounts belong to the panel's one value column: the reader
+   * splits a column in two when some amounts are printed off its centre (Jiangsu 机关运行经费 table: the items
+   * left of the 机关运行经费支出 column, their total inside it). Set only when never both are filled on a line.
+   */
+  strays?: number[];
 }
 
 /** A header cell: a known header word, a year-prefixed header ("2023年预算数"), or empty. */
@@ -46,6 +56,7 @@ function isHeaderText(text: string, ctx: Context): boolean {
   if (GROUP_HEADERS.test(c)) return true;
   if (ctx.vocab.columnAliases.some((a) => a.pattern.test(c)) && c !== '') return true;
   if (ctx.vocab.headerWords.some((w) => w.test(c))) return true;
+  if (COMBINED_HEADER.test(c)) return true;
   return sideOfHeader(c) !== null && splitEnumeration(c).number === undefined;
 }
 
@@ -123,6 +134,10 @@ function headerColumns(rows: LayoutLine[], width: number): HeaderColumn[] {
     const leaf = compact(path[path.length - 1] ?? '');
     const role = LABEL_HEADERS.find((h) => h.pattern.test(leaf))?.role;
     if (role) col.labelRole = role;
+    else if (COMBINED_HEADER.test(leaf)) {
+      col.labelRole = 'name';
+      col.withAmount = true;
+    }
     columns.push(col);
   }
   return columns;
@@ -142,7 +157,18 @@ function columnId(path: string[], ctx: Context): string | null {
 function panelsOf(columns: HeaderColumn[], ctx: Context): Panel[] {
   const panels: Panel[] = [];
   let current: Panel | null = null;
-  for (const col of columns) {
+  for (const original of columns) {
+    let col = original;
+    // The 支出 caption centred over its panels may stand right of the first spending name column (人大 2017):
+    // a name column after the income values, with spending columns to come, opens the spending side.
+    if (
+      col.side === 'income' &&
+      col.labelRole === 'name' &&
+      current?.side === 'income' &&
+      current.values.length > 0 &&
+      columns.some((c) => c.index > col.index && c.side === 'expenditure')
+    )
+      col = { ...col, side: 'expenditure' };
     // A name column after value columns of the same side starts another panel (Jiangsu's 收支预算总表 prints
     // 功能分类 and 支出用途 side by side under one 支出 caption).
     // Likewise a code column after value columns (the 决算 economic table prints 人员经费 | 公用经费 side by side,
@@ -153,6 +179,12 @@ function panelsOf(columns: HeaderColumn[], ctx: Context): Panel[] {
     }
     if (col.labelRole) {
       current.labels.push(col);
+      if (col.withAmount)
+        current.values.push({
+          column: col,
+          id: 'amount',
+          label: [...col.path.slice(0, -1), '金额'].join('/'),
+        });
       continue;
     }
     // An unlabelled first column of a panel holds the row labels.
@@ -227,12 +259,15 @@ export function readTable(
   const header: LayoutLine[] = [];
   const body: LayoutLine[] = [];
   const notes: string[] = [];
+  /** Lone lines above the grid (a caption printed over the header); only the 三公 reading uses them. */
+  const loose: LayoutLine[] = [];
+  const itemColumns = match.kinds.includes('three_public');
   let j = start + 1;
   for (; j < lines.length; j++) {
-    const line = lines[j];
+    if (filled(lines[j]).length === 0) continue;
+    if (endsTable(lines[j], ctx) || brokenTitleAt(lines, j, ctx.vocab)) break;
+    const line = spacedWords(lines[j], ctx);
     const f = filled(line);
-    if (f.length === 0) continue;
-    if (endsTable(line, ctx)) break;
     // meta cells all carry a colon ("单位名称：…", "单位：万元"); rows of numbers are not asked
     const metas = f.every((c) => /[:：]/.test(c.compact)) ? f.map((c) => metaOfCell(c.text)) : [null];
     if (metas.every((m) => m)) {
@@ -240,6 +275,21 @@ export function readTable(
         if (m?.unit) unit = m.unit;
         if (m?.unitName) unitName = m.unitName;
       }
+      continue;
+    }
+    // the 部门 name wrapped into the grid's first line ("部门：中国共产党江苏省委员会办" / "公厅")
+    if (
+      unitName &&
+      line.inTable &&
+      header.length === 0 &&
+      body.length === 0 &&
+      f.length === 1 &&
+      f[0].index === 0 &&
+      f[0].compact.length <= 6 &&
+      !isHeaderText(f[0].text, ctx) &&
+      !isNumberText(f[0].text)
+    ) {
+      unitName = `${unitName}${f[0].compact}`;
       continue;
     }
     if (isNoteText(f[0].text)) {
@@ -258,7 +308,21 @@ export function readTable(
         body.push(line);
         continue;
       }
+      if (itemColumns && header.length === 0 && body.length === 0 && nextInTable(lines, j)) {
+        loose.push(line);
+        continue;
+      }
       break;
+    }
+    // header words wrapped over the lines before the first amount, at the top of the header or below its
+    // caption rows (人大 2017 收支预算总表: 收入 | 支出 / 功能分类 | 支出用途 / 项目名 | … / 称 …)
+    if (body.length === 0 && !itemColumns && !isHeaderRow(line, ctx)) {
+      const wrapped = wrappedHeaderAt(lines, j, ctx);
+      if (wrapped) {
+        header.push(wrapped.line);
+        j = wrapped.next - 1;
+        continue;
+      }
     }
     if (body.length === 0 && isHeaderRow(line, ctx)) {
       header.push(line);
@@ -276,7 +340,7 @@ export function readTable(
     body.push(line);
   }
   if (match.kinds.includes('three_public')) {
-    // 三公 items printed as columns: transposed into the model's rows (three-public.ts)
+    // 三公 items printed as columns under one caption level (Shanghai): transposed into the model's rows
     const transposed = threePublicFromLines([...header, ...body], (l, c) => ctx.source(l, c));
     if (transposed) {
       if (!unit) unit = ctx.vocab.defaultUnit;
@@ -297,6 +361,47 @@ export function readTable(
       return { table, next: j };
     }
   }
+  if (match.kinds.includes('procurement')) {
+    const list = readProcurement([...header, ...body], ctx);
+    if (list) {
+      if (!unit) unit = ctx.vocab.defaultUnit;
+      const table: Table = {
+        kind: 'procurement',
+        title: match.title,
+        unit,
+        columns: list.columns,
+        rows: list.rows,
+        notes,
+        empty: false,
+        source: ctx.source(titleLine),
+      };
+      if (number ?? match.number) table.number = number ?? match.number;
+      if (unitName) table.unitName = unitName;
+      // the prose after the grid was taken as body rows: the document goes on from there
+      const stop = list.stop ? lines.indexOf(list.stop, start) : -1;
+      return { table, next: stop > start ? stop : j };
+    }
+  }
+  if (itemColumns) {
+    const transposed = readItemColumns([...loose, ...header, ...body], ctx);
+    if (transposed) {
+      if (!unit) unit = ctx.vocab.defaultUnit;
+      const table: Table = {
+        kind: 'three_public',
+        title: match.title,
+        unit,
+        columns: transposed.columns,
+        rows: transposed.rows,
+        notes,
+        empty: isEmpty(transposed.rows, notes, ctx, match.title, titleLine),
+        source: ctx.source(titleLine),
+      };
+      if (number ?? match.number) table.number = number ?? match.number;
+      if (unitName) table.unitName = unitName;
+      return { table, next: j };
+    }
+  }
+  alignHeader(header, body);
   const width = Math.max(0, ...header.map((l) => l.cells.length), ...body.map((l) => l.cells.length));
   const labelRows = header.filter((l) => !isNumberingRow(l));
   const columns = headerColumns(labelRows, width);
@@ -321,10 +426,28 @@ export function readTable(
           values: p.values.map((v) => v.column.index),
         })),
       );
+  strayColumns(panels, columns, folded);
   const rows = readRows(folded, panels, ctx, match.title, previous);
   const tableColumns: Column[] = panels.flatMap((p) =>
     p.values.map((v) => (p.side ? { id: v.id, label: v.label, side: p.side } : { id: v.id, label: v.label })),
   );
+  // a table that prints amounts is not empty, also when its columns could not be read
+  const readsValues = rows.some((r) => Object.values(r.cells).some((c) => c.value !== null));
+  const printsAmounts = body.some((l) =>
+    filled(l).some((c) => AMOUNT_LOOK.test(c.compact) && isNumberText(c.text)),
+  );
+  // one row of amounts under a header that begins with 合计 and has no label column: the table's total
+  const only = rows.length === 1 ? rows[0] : undefined;
+  if (
+    only &&
+    only.name === '' &&
+    !only.code &&
+    only.cells.total &&
+    panels.every((p) => p.labels.length === 0)
+  ) {
+    only.name = '合计';
+    only.role = 'total';
+  }
   const table: Table = {
     kind,
     title: match.title,
@@ -332,7 +455,7 @@ export function readTable(
     columns: tableColumns,
     rows,
     notes,
-    empty: isEmpty(rows, notes, ctx, match.title, titleLine),
+    empty: isEmpty(rows, notes, ctx, match.title, titleLine) && (readsValues || !printsAmounts),
     source: ctx.source(titleLine),
   };
   if (number ?? match.number) table.number = number ?? match.number;
@@ -473,9 +596,9 @@ function readRows(body: LayoutLine[], panels: Panel[], ctx: Context, title: stri
   // Panels side by side without sides (the 决算 economic table's 人员经费 | 公用经费) are read one after the other:
   // each panel is a list of its own, and its groups (301 … then 302 …) must not interleave with the other's.
   const sided = panels.some((p) => p.side);
-  const byPanel = panels.length > 1 && !sided;
+  const unsidedPanels = panels.length > 1 && !sided;
   panels.forEach((panel, k) => {
-    if (!byPanel || !previous) return;
+    if (!unsidedPanels || !previous) return;
     const last = previous.rows.filter((r) => PANEL_OF.get(r) === k).at(-1);
     if (!last) return;
     const code = last.code ?? '';
@@ -486,22 +609,99 @@ function readRows(body: LayoutLine[], panels: Panel[], ctx: Context, title: stri
       breakdownOf: undefined,
     });
   });
+  // Panels sharing a side (Jiangsu 收支预算总表: 功能分类 | 支出用途 under one 支出 caption) break the same total
+  // down twice: rows of the later panels are memo rows, never added to the first panel's items.
+  const later = new Set(panels.filter((p, k) => p.side && panels.slice(0, k).some((q) => q.side === p.side)));
   const perPanel: Row[][] = panels.map(() => []);
+  const byPanel = new Map<Panel, Row[]>(panels.map((p) => [p, []]));
   for (const line of body) {
+    const lineRows: { panel: Panel; row: Row }[] = [];
     panels.forEach((panel, k) => {
       const row = readRow(line, panel, ctx, title);
       if (!row) return;
-      if (byPanel) {
+      if (unsidedPanels) {
         PANEL_OF.set(row, k);
         perPanel[k].push(row);
-      } else rows.push(row);
+      } else lineRows.push({ panel, row });
     });
+    for (const { panel, row } of later.size > 0 ? spanningTotals(lineRows) : lineRows) {
+      byPanel.get(panel)!.push(row);
+      rows.push(row);
+    }
   }
-  if (byPanel) {
+  if (unsidedPanels) {
     for (const list of perPanel) rows.push(...list);
     groupPanels(rows);
+    return rows;
   }
-  return rows;
+  if (later.size === 0) return rows;
+  const dropped = new Set<Row>();
+  for (const panelRows of byPanel.values()) for (const r of foldWrapped(panelRows)) dropped.add(r);
+  for (const panel of later)
+    for (const row of byPanel.get(panel)!) if (row.role === 'item') row.role = 'memo';
+  return rows.filter((r) => !dropped.has(r));
+}
+
+const hasAmount = (row: Row) => Object.values(row.cells).some((c) => c.value !== null);
+
+/**
+ * A total printed once across the panels of a side (当年支出小计 in a merged cell: its label lands in one panel,
+ * its amount in another): the amount joins the labelled row.
+ */
+function spanningTotals(lineRows: { panel: Panel; row: Row }[]): { panel: Panel; row: Row }[] {
+  const out = [...lineRows];
+  for (const labelled of lineRows) {
+    const { row } = labelled;
+    if (!/(小计|合计|总计)$/.test(row.name) || hasAmount(row) || labelled.panel.values.length !== 1) continue;
+    const bare = out.find(
+      (o) =>
+        o !== labelled &&
+        o.panel.side === labelled.panel.side &&
+        o.row.name === '' &&
+        !o.row.code &&
+        Object.values(o.row.cells).filter((c) => c.value !== null).length === 1,
+    );
+    if (!bare) continue;
+    const cell = Object.values(bare.row.cells).find((c) => c.value !== null)!;
+    row.cells[labelled.panel.values[0].id] = cell;
+    out.splice(out.indexOf(bare), 1);
+  }
+  return out;
+}
+
+/**
+ * Labels wrapped inside one panel's cell, which the reader cannot fold line by line when the panels beside it
+ * wrap differently ("三、单位预留机动" / amount alone / "经费", "十七、国土海洋气象等支" / "出" on the next page).
+ * Returns the rows folded into the row above them.
+ */
+function foldWrapped(rows: Row[]): Row[] {
+  const dropped: Row[] = [];
+  let prev: Row | undefined;
+  for (const row of rows) {
+    if (prev && !row.code && !prev.code) {
+      if (row.name === '' && hasAmount(row) && prev.name !== '' && !hasAmount(prev)) {
+        prev.cells = row.cells;
+        dropped.push(row);
+        continue;
+      }
+      const c = compact(row.label);
+      if (
+        c !== '' &&
+        c.length <= 4 &&
+        !hasAmount(row) &&
+        row.role === 'item' &&
+        splitEnumeration(c).number === undefined &&
+        splitEnumeration(compact(prev.label)).number !== undefined
+      ) {
+        prev.label = `${prev.label}${c}`;
+        prev.name = rowName(prev.label);
+        dropped.push(row);
+        continue;
+      }
+    }
+    prev = row;
+  }
+  return dropped;
 }
 
 /** The panel a row was read from, for tables printing several panels side by side. */
@@ -569,14 +769,28 @@ function readRow(line: LayoutLine, panel: Panel, ctx: Context, title: string): R
       if (c && !code) code = c;
       else if (!c && !label) label = t;
     } else if (l.labelRole === 'name') {
-      if (!label) label = t;
+      const own = l.withAmount ? splitAmount(t).label : t;
+      if (own === '') continue;
+      if (!label) label = own;
       else if (label !== t) label = `${label}${t}`;
     } else if (l.labelRole === 'governmentName') governmentName = t;
+  }
+  // an amount run into the label by the reader ("十八、住房保障支出3,660.38") when its own cell is blank
+  let swallowed: string | undefined;
+  const run = /^(.*[\u4e00-\u9fff）)])(\d{1,3}(?:,\d{3})*\.\d{2})$/.exec(compact(label));
+  if (run && panel.values.length === 1 && text(panel.values[0].column.index) === '') {
+    label = run[1];
+    swallowed = run[2];
   }
   const cells: Record<string, Cell> = {};
   let any = false;
   for (const v of panel.values) {
-    const printed = text(v.column.index);
+    let index = v.column.index;
+    if (text(index) === '' && panel.strays) {
+      const stray = panel.strays.filter((k) => isNumberText(text(k)));
+      if (stray.length === 1) index = stray[0];
+    }
+    const printed = v.column.withAmount ? splitAmount(text(index)).amount : (swallowed ?? text(index));
     const value = amountOf(printed);
     if (value === undefined) {
       ctx.note('warning', 'non_numeric_cell', `表“${title}”的“${v.label}”列有非数字内容“${printed}”`, line);
@@ -584,14 +798,15 @@ function readRow(line: LayoutLine, panel: Panel, ctx: Context, title: string): R
     const cell: Cell = {
       value: value ?? null,
       printed,
-      source: ctx.source(line, v.column.index),
+      source: ctx.source(line, index),
     };
     if (cell.value !== null) any = true;
     cells[v.id] = cell;
   }
   if (!label && !code) {
-    if (any) ctx.note('warning', 'unlabelled_row', `表“${title}”有一行数值没有行名`, line);
-    else return null;
+    if (any && panel.labels.length > 0)
+      ctx.note('warning', 'unlabelled_row', `表“${title}”有一行数值没有行名`, line);
+    else if (!any) return null;
   }
   const name = rowName(label);
   const row: Row = { name, label, role: 'item', cells, source: ctx.source(line) };
@@ -631,4 +846,317 @@ function readRow(line: LayoutLine, panel: Panel, ctx: Context, title: string): R
     state.group = name;
   }
   return row;
+}
+
+/** A header that names a label and its amount in one run ("功能科目名称金额"). */
+const COMBINED_HEADER = /^.+(名称|科目)(金额|预算数)$/;
+
+/** "一、一般公共服务支出12706.28" → label and amount (either may be empty). */
+function splitAmount(text: string): { label: string; amount: string } {
+  const m = /^(.*?)\s*(-?\d{1,3}(?:,\d{3})*(?:\.\d+)?|-?\d+\.\d+)$/.exec(text);
+  if (m && (m[1] === '' || /[\u4e00-\u9fff）)]$/.test(m[1]))) return { label: m[1].trim(), amount: m[2] };
+  return { label: text, amount: '' };
+}
+
+/** Printed like an amount (decimals or thousands separators), not like a classification code or a year. */
+const AMOUNT_LOOK = /^-?\d{1,3}(,\d{3})+(\.\d+)?$|^-?\d+\.\d+$/;
+
+/** The next filled line is part of a grid. */
+function nextInTable(lines: readonly LayoutLine[], j: number): boolean {
+  for (let k = j + 1; k < lines.length; k++) {
+    if (filled(lines[k]).length === 0) continue;
+    return lines[k].inTable === true;
+  }
+  return false;
+}
+
+/**
+ * Header words wrapped inside narrow cells over several layout lines (Jiangsu 支出预算总表: `单位预留机动经` /
+ * `合计 | 基本支出 | 项目支出 | | 结转下年资金` / `费`): the grid lines before the first amount, joined column by
+ * column from the top, become one header row when that gives header words only and the lines one by one do not.
+ */
+function wrappedHeaderAt(
+  lines: readonly LayoutLine[],
+  j: number,
+  ctx: Context,
+): { line: LayoutLine; next: number } | null {
+  const block: LayoutLine[] = [];
+  let k = j;
+  for (; k < lines.length; k++) {
+    const l = lines[k];
+    const f = filled(l);
+    if (f.length === 0) continue;
+    if (!l.inTable || f.some((c) => isNumberText(c.text)) || endsTable(l, ctx)) break;
+    block.push(l);
+  }
+  const after = lines[k];
+  if (!after || !filled(after).some((c) => isNumberText(c.text))) return null;
+  if (block.length < 2 || block.every((l) => isHeaderRow(l, ctx))) return null;
+  // the longest run of lines that joins into header words (label lines without amounts may follow it)
+  for (let n = block.length; n >= 2; n--) {
+    const line = joinColumns(block.slice(0, n));
+    if (isHeaderRow(line, ctx) && filled(line).length >= 2) {
+      const next = lines.indexOf(block[n - 1], j) + 1;
+      return { line, next };
+    }
+  }
+  return null;
+}
+
+/** Grid lines joined column by column from the top (the first fragment's position kept). */
+function joinColumns(block: LayoutLine[]): LayoutLine {
+  const width = Math.max(...block.map((l) => l.cells.length));
+  const cells = Array.from({ length: width }, (_, c) => {
+    const parts = block.map((l) => l.cells[c]).filter((cell) => cell && clean(cell.text) !== '');
+    const text = parts.map((cell) => compact(cell.text)).join('');
+    const cell: LayoutLine['cells'][number] = { text };
+    const x = parts[0] ?? block.find((l) => l.cells[c])?.cells[c];
+    if (x?.x0 !== undefined) cell.x0 = x.x0;
+    if (x?.x1 !== undefined) cell.x1 = x.x1;
+    return cell;
+  });
+  const line: LayoutLine = { page: block[0].page, line: block[0].line, cells, inTable: true };
+  if (block[0].y !== undefined) line.y = block[0].y;
+  return line;
+}
+
+/**
+ * A 三公 table printed with its items as columns: header fragments stacked over many lines and one row of
+ * amounts. Transposed into item rows (three-public.ts); null when it does not read without doubt.
+ */
+function readItemColumns(lines: LayoutLine[], ctx: Context): { columns: Column[]; rows: Row[] } | null {
+  const withAmounts = lines.filter((l) => filled(l).some((c) => isNumberText(c.text)));
+  if (withAmounts.length === 0) return null;
+  // the value row may come out as two lines when one amount sits a little lower ("0" under a blank cell): they
+  // must close the table and fill different cells
+  const k = lines.indexOf(withAmounts[0]);
+  if (lines.length - k !== withAmounts.length || withAmounts.length > 2) return null;
+  let valueLine = withAmounts[0];
+  if (withAmounts.length === 2) {
+    const [a, b] = withAmounts;
+    const taken = new Set(filled(a).map((c) => c.index));
+    if (filled(b).some((c) => taken.has(c.index)) || a.cells.length !== b.cells.length) return null;
+    // built field by field: a spread would copy the line's cached cells
+    valueLine = {
+      page: a.page,
+      line: a.line,
+      cells: a.cells.map((c, i) => (c.text.trim() === '' ? (b.cells[i] ?? c) : c)),
+    };
+    if (a.y !== undefined) valueLine.y = a.y;
+  }
+  // without positions (text, spreadsheets) a cell's column index stands for its place
+  const xOf = (cell: LayoutLine['cells'][number], i: number) => ({
+    x0: cell.x0 ?? i * 100,
+    x1: cell.x1 ?? i * 100 + 90,
+  });
+  const fragments: HeaderFragment[] = [];
+  lines.slice(0, k).forEach((l, n) => {
+    for (const c of filled(l))
+      fragments.push({ text: c.text, ...xOf(l.cells[c.index], c.index), y: l.y ?? n });
+  });
+  const values: ValueCell[] = [];
+  for (const c of filled(valueLine)) {
+    const value = amountOf(c.text);
+    if (value === undefined) return null;
+    values.push({
+      printed: c.text,
+      value,
+      ...xOf(valueLine.cells[c.index], c.index),
+      source: ctx.source(valueLine, c.index),
+    });
+  }
+  return transposeThreePublic(fragments, values, ctx.source(valueLine));
+}
+
+/**
+ * A header line printed with another grid than the body (the 收入 | 支出 caption left at the foot of the previous
+ * page): its cells are moved to the body's columns by position, so that the sides fall over the right columns.
+ */
+function alignHeader(header: LayoutLine[], body: LayoutLine[]): void {
+  const ref = body.find(
+    (l) => l.cells.length > 0 && l.cells.every((c) => c.x0 !== undefined && c.x1 !== undefined),
+  );
+  if (!ref) return;
+  for (let h = 0; h < header.length; h++) header[h] = alignToGrid(header[h], ref) ?? header[h];
+}
+
+/** A line's cells moved to the columns of another grid line by position (null when it cannot be done). */
+function alignToGrid(line: LayoutLine, ref: LayoutLine): LayoutLine | null {
+  const f = filled(line);
+  if (line.cells.length === ref.cells.length || f.length === 0) return null;
+  if (!ref.cells.every((c) => c.x0 !== undefined && c.x1 !== undefined)) return null;
+  if (!f.every((c) => line.cells[c.index].x0 !== undefined && line.cells[c.index].x1 !== undefined))
+    return null;
+  const target = f.map((c) => {
+    const cell = line.cells[c.index];
+    const mid = (cell.x0! + cell.x1!) / 2;
+    let best = 0;
+    let bestD = Infinity;
+    ref.cells.forEach((r, i) => {
+      const d = mid < r.x0! ? r.x0! - mid : mid > r.x1! ? mid - r.x1! : 0;
+      if (d < bestD) {
+        bestD = d;
+        best = i;
+      }
+    });
+    return best;
+  });
+  if (new Set(target).size !== target.length) return null;
+  const cells: LayoutLine['cells'] = ref.cells.map((r) => ({ text: '', x0: r.x0, x1: r.x1 }));
+  f.forEach((c, k) => (cells[target[k]] = { ...line.cells[c.index] }));
+  // built field by field: a spread would copy the line's cached cells
+  const aligned: LayoutLine = { page: line.page, line: line.line, cells, inTable: true };
+  if (line.y !== undefined) aligned.y = line.y;
+  return aligned;
+}
+
+const PART_START = /^第[一二三四五六七八九十]+部分/;
+
+/** How a purchase is organised, printed in its own column or run into the item's name by the reader. */
+const PROCUREMENT_FORM = /(分散自行组织|自行组织|政府集中采购|部门集中采购|分散采购|集中采购)$/;
+
+/**
+ * The 政府采购 table: descriptive text columns (采购品目大类 / 专项名称 / 经济科目 / 采购物品名称 / 采购组织形式) and one
+ * amount column. Each line with an amount is a row named by its leftmost text (the 品目, the 专项 before its
+ * 经济科目, or the item), its level the column of that text; text wrapped over lines above and below the amount
+ * (vertically centred in its cell) is put back together first. Null when amounts are in more than one column.
+ */
+function readProcurement(
+  lines: LayoutLine[],
+  ctx: Context,
+): { columns: Column[]; rows: Row[]; stop?: LayoutLine } | null {
+  // the grid ends where lines leave it (the prose after the last table)
+  // (or at a part heading the reader split into cells: "第三部分 | 省检察院 | 2017 | 年度部门预算情况说明")
+  // a row left out of the grid at the top of a page (its amount still under the amount column) stays in
+  const ref = lines.find((l) => l.inTable && filled(l).some((c) => isNumberText(c.text)));
+  const outside = (l: LayoutLine) => {
+    if (l.inTable) return false;
+    const f = filled(l);
+    return !(f.length >= 2 && isNumberText(f[f.length - 1].text) && ref && alignToGrid(l, ref));
+  };
+  let end = lines.findIndex(
+    (l) => outside(l) || isPartHeading(l) || PART_START.test(filled(l)[0]?.compact ?? ''),
+  );
+  if (end < 0) end = lines.length;
+  // pages of a long list may come with grids of their own: every line is read in the first page's columns
+  const grid = lines.slice(0, end).map((l) => (ref ? (alignToGrid(l, ref) ?? l) : l));
+  const amountCols = new Map<number, number>();
+  for (const l of grid)
+    for (const c of filled(l))
+      if (isNumberText(c.text)) amountCols.set(c.index, (amountCols.get(c.index) ?? 0) + 1);
+  if (amountCols.size === 0) return null;
+  const [col, count] = [...amountCols.entries()].sort((a, b) => b[1] - a[1])[0];
+  if ([...amountCols.entries()].some(([k, n]) => k !== col && n > 1) || count < 1) return null;
+  const hasAmount = (l: LayoutLine) => isNumberText(clean(l.cells[col]?.text ?? ''));
+  const first = grid.findIndex(hasAmount);
+  const head = grid.slice(0, first);
+  const headText = head.map((l) => compact(l.cells[col]?.text ?? '')).join('');
+  const id = columnId([headText], ctx) ?? 'amount';
+  const columns: Column[] = [{ id, label: headText || '金额' }];
+  const body = grid.slice(first);
+  const anchors = body.filter(hasAmount);
+  const fragments = body.filter((l) => !hasAmount(l));
+  const claimed = new Set<LayoutLine>();
+  const rows: Row[] = [];
+  const textCols = (l: LayoutLine) => l.cells.map((c, i) => (i < col ? clean(c.text) : ''));
+  for (let a = 0; a < anchors.length; a++) {
+    const anchor = anchors[a];
+    const y = anchor.y ?? 0;
+    const lo = a > 0 && anchors[a - 1].page === anchor.page ? (anchors[a - 1].y ?? -Infinity) : -Infinity;
+    const hi = anchors[a + 1]?.page === anchor.page ? (anchors[a + 1].y ?? Infinity) : Infinity;
+    const near = fragments.filter(
+      (f) => !claimed.has(f) && f.page === anchor.page && f.y !== undefined && f.y > lo && f.y < hi,
+    );
+    // the widest set of fragments centred on the amount's line
+    let own: LayoutLine[] = [];
+    for (const d of [...new Set(near.map((f) => Math.abs(f.y! - y)))].sort((p, q) => q - p)) {
+      const set = near.filter((f) => Math.abs(f.y! - y) <= d);
+      const ys = [...set.map((f) => f.y!), y];
+      if (Math.abs((Math.min(...ys) + Math.max(...ys)) / 2 - y) <= 2) {
+        own = set;
+        break;
+      }
+    }
+    // an amount printed without any text of its own takes the nearest text left over around it
+    const bare = textCols(anchor).every((t) => t === '');
+    if (own.length === 0 && bare && near.length > 0)
+      own = [[...near].sort((p, q) => Math.abs(p.y! - y) - Math.abs(q.y! - y))[0]];
+    for (const f of own) claimed.add(f);
+    const stack = [...own, anchor].sort((p, q) => (p.y ?? 0) - (q.y ?? 0)).map(textCols);
+    const texts = Array.from({ length: col }, (_, i) => stack.map((t) => t[i] ?? '').join(''));
+    const level = texts.findIndex((t) => t !== '');
+    const text = level >= 0 ? texts[level] : '';
+    const label = text.replace(PROCUREMENT_FORM, '') || text;
+    const printed = clean(anchor.cells[col].text);
+    const cell: Cell = { value: amountOf(printed) ?? null, printed, source: ctx.source(anchor, col) };
+    const name = rowName(label);
+    const row: Row = { name, label, role: 'item', cells: { [id]: cell }, source: ctx.source(anchor) };
+    const role = roleOfLabel(label, undefined, ctx);
+    if (role) row.role = role;
+    else if (level >= 0) {
+      row.level = Math.min(4, level + 1);
+      const parent = [...rows].reverse().find((r) => r.role === 'item' && (r.level ?? 0) < row.level!);
+      if (parent && row.level > 1) row.parent = parent.name;
+    }
+    rows.push(row);
+  }
+  return end < lines.length ? { columns, rows, stop: lines[end] } : { columns, rows };
+}
+
+/**
+ * A header word or total printed with its characters spread over a wide cell ("金    额", "合    计") comes out
+ * as one cell per character: adjacent one-character cells that make a header word or a row role are joined.
+ */
+function spacedWords(line: LayoutLine, ctx: Context): LayoutLine {
+  if (line.inTable || line.cells.length < 2) return line;
+  const known = (t: string) =>
+    ctx.vocab.columnAliases.some((a) => a.pattern.test(t) && t !== '') ||
+    roleOfLabel(t, undefined, ctx) !== null;
+  const cells: LayoutLine['cells'] = [];
+  let changed = false;
+  for (let i = 0; i < line.cells.length; i++) {
+    const a = line.cells[i];
+    const b = line.cells[i + 1];
+    const ta = compact(a.text);
+    const tb = b ? compact(b.text) : '';
+    if (b && ta.length === 1 && tb.length === 1 && known(ta + tb)) {
+      const cell: LayoutLine['cells'][number] = { text: ta + tb };
+      if (a.x0 !== undefined) cell.x0 = a.x0;
+      if (b.x1 !== undefined) cell.x1 = b.x1;
+      cells.push(cell);
+      i++;
+      changed = true;
+    } else cells.push(a);
+  }
+  if (!changed) return line;
+  // built field by field: a spread would copy the line's cached cells
+  const out: LayoutLine = { page: line.page, line: line.line, cells };
+  if (line.y !== undefined) out.y = line.y;
+  if (line.continues !== undefined) out.continues = line.continues;
+  return out;
+}
+
+/**
+ * Marks the unheaded columns whose amounts belong to a panel's only value column (see Panel.strays): columns
+ * between the panel's first column and the next panel's, never filled on the same line as the value column.
+ */
+function strayColumns(panels: Panel[], columns: HeaderColumn[], body: LayoutLine[]): void {
+  const used = new Set(
+    panels.flatMap((p) => [...p.values.map((v) => v.column.index), ...p.labels.map((l) => l.index)]),
+  );
+  const amount = (l: LayoutLine, k: number) => isNumberText(clean(l.cells[k]?.text ?? ''));
+  const starts = panels.map((p) =>
+    Math.min(...[...p.labels, ...p.values.map((v) => v.column)].map((c) => c.index)),
+  );
+  panels.forEach((panel, n) => {
+    if (panel.values.length !== 1) return;
+    const value = panel.values[0].column.index;
+    const from = starts[n];
+    const to = n + 1 < panels.length ? starts[n + 1] : Infinity;
+    const strays = columns
+      .filter((c) => c.path.length === 0 && !used.has(c.index) && c.index > from && c.index < to)
+      .map((c) => c.index)
+      .filter((k) => body.some((l) => amount(l, k)) && !body.some((l) => amount(l, k) && amount(l, value)));
+    if (strays.length > 0) panel.strays = strays;
+  });
 }

@@ -25,7 +25,8 @@ function label(table: Table, row: Row): string {
 function checkRowSums(table: Table, out: string[]): void {
   const ids = new Set(table.columns.map((c) => c.id));
   for (const row of table.rows) {
-    for (const [totalId, partIds] of ROW_SUMS) {
+    for (const [totalId, sumParts] of ROW_SUMS) {
+      let partIds = sumParts;
       if (!ids.has(totalId) || !partIds.every((p) => ids.has(p))) continue;
       // the narrower relation (人员+公用 without 项目) only where no 项目/基本 column exists
       if (
@@ -36,6 +37,9 @@ function checkRowSums(table: Table, out: string[]): void {
       )
         continue;
       if (totalId === 'total' && partIds.includes('personnel') && ids.has('basic')) continue;
+      // 单位预留机动经费 (Jiangsu) is the third part of 合计 beside 基本支出 and 项目支出
+      if (totalId === 'total' && partIds[0] === 'basic' && ids.has('reserve'))
+        partIds = [...partIds, 'reserve'];
       const total = amount(row, totalId, table);
       const parts = partIds.map((p) => amount(row, p, table)).filter((a): a is Amount => a !== null);
       if (total === null && parts.length === 0) continue;

@@ -331,10 +331,18 @@ export const generalBasic: Rule = {
   },
   check(ctx) {
     const facts = ctx.facts();
+    // The 支出预算总表's 基本支出 covers every source of funds; it stands in for the 一般公共预算 one only when all
+    // spending is 一般公共预算 (its total equals the general table's).
+    const all = facts.get('expenditure.year_total');
+    const general = facts.get('general.total');
+    const same =
+      all && general
+        ? compareAmounts(factAmount(all), [factAmount(general)], all.table.unit)?.status === 'exact'
+        : false;
     compareFacts(
       ctx,
       facts.get('economic.total'),
-      facts.get('general.basic') ?? facts.get('expenditure.basic'),
+      facts.get('general.basic') ?? (same ? facts.get('expenditure.basic') : undefined),
       '基本支出合计',
     );
   },

@@ -239,7 +239,13 @@ export const listTotal: Rule = {
       if (table.empty || !LISTED_KINDS.has(table.kind)) continue;
       const total = totalRow(table);
       if (!total) continue;
-      const items = table.rows.filter((r) => roleOf(r) === 'item');
+      let items = table.rows.filter((r) => roleOf(r) === 'item');
+      // a list printed as a hierarchy (政府采购: 品目 > 专项 > 经济科目 > 物品) adds up at its top level only
+      const levels = items.map((r) => r.level);
+      if (levels.every((l) => l !== undefined)) {
+        const top = Math.min(...(levels as number[]));
+        if (levels.some((l) => l !== top)) items = items.filter((r) => r.level === top);
+      }
       if (!items.length) continue;
       // Lines that add up to exactly twice the total carry their own subtotals (units under their department).
       const col = numericColumns(table).find((c) => total.cells[c]?.value != null);
@@ -288,6 +294,22 @@ function summaryBalance(ctx: RuleContext, table: Table): void {
   };
   side(income, incCols, '收入', 'carryover');
   side(expenditure, expCols, '支出', 'year_end_carryover');
+  // A second breakdown of the same spending by use (Jiangsu: 基本支出 / 项目支出 / 单位预留机动经费 beside the
+  // function classes), read as memo rows: it adds up to the year's total on its own, never with the classes.
+  const byUse = expenditure.filter(
+    (r) =>
+      roleOf(r) === 'memo' && /^(基本支出|项目支出|单位预留机动经费|预留机动经费)$/.test(normName(r.name)),
+  );
+  const yearTotal = findRow(expenditure, 'year_total');
+  if (yearTotal && byUse.length >= 2)
+    checkColumnSum(
+      ctx,
+      table,
+      yearTotal,
+      byUse,
+      expCols,
+      '本年支出合计 = 基本支出 + 项目支出 + 单位预留机动经费',
+    );
   const incomeGrand = findRow(income, 'grand_total');
   const expGrand = findRow(expenditure, 'grand_total');
   if (incomeGrand && expGrand) {

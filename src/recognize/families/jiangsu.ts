@@ -30,6 +30,8 @@ export const jiangsu: FamilyModule = {
     { id: 'reserve', pattern: /^单位预留机动经费$/ },
     { id: 'amount', pattern: /^金额$/ },
   ],
+  // 支出预算总表 prints 结转下年资金 beside 单位预留机动经费 (no canonical id: read as other:结转下年资金)
+  headerWords: [/^结转下年资金$/],
   requiredTables: [
     'summary',
     'revenue',
