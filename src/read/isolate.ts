@@ -13,6 +13,13 @@ import type { LayoutDocument } from '../layout/types.js';
 export const READ_TIMEOUT_MS = Number(process.env.YUSUAN_READ_TIMEOUT_MS) || 120_000;
 /** Heap of the reading worker. */
 export const READ_HEAP_MB = 2048;
+/**
+ * Young generation of the reading worker (V8 gives a third to each semi-space: 64 MB). pdfjs allocates heavily
+ * and much of it survives a page, so with the default (16 MB semi-spaces) scavenges copied the same objects again
+ * and again: 7% fewer instructions per PDF parse with this size (callgrind, node --max-semi-space-size=64). The
+ * space grows to it only when a read needs it.
+ */
+export const READ_YOUNG_MB = 192;
 
 const entry = new URL('./read-worker.js', import.meta.url);
 
@@ -35,7 +42,9 @@ let nextId = 1;
 let queue: Promise<unknown> = Promise.resolve();
 
 function spawn(): Worker {
-  const w = new Worker(entry, { resourceLimits: { maxOldGenerationSizeMb: READ_HEAP_MB } });
+  const w = new Worker(entry, {
+    resourceLimits: { maxOldGenerationSizeMb: READ_HEAP_MB, maxYoungGenerationSizeMb: READ_YOUNG_MB },
+  });
   w.unref();
   return w;
 }
