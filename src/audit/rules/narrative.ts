@@ -38,7 +38,9 @@ function topicFor(ctx: RuleContext, claim: Claim): SectionTopic {
 const amountClaims = (ctx: RuleContext) => ctx.claims().filter((c): c is AmountClaim => c.kind === 'amount');
 
 function factText(fact: Fact): string {
-  return `${tableLabel(fact.table)}${fact.row ? `“${fact.row.name}”` : ''}`;
+  const name = fact.row?.name ?? '';
+  // a name that carries its own quotes (“三公”经费小计) is not quoted again
+  return `${tableLabel(fact.table)}${!name ? '' : /[“”]/.test(name) ? name : `“${name}”`}`;
 }
 
 export const narrativeAmount: Rule = {
