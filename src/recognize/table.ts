@@ -339,66 +339,46 @@ export function readTable(
     if (body.length > 0 && header.some((h) => sameText(h, line))) continue;
     body.push(line);
   }
+  // Tables read by a reader of their own (三公 items printed as columns, 政府采购 lists) share the table's frame.
+  const special = (kind: TableKind, columns: Column[], rows: Row[], empty: boolean): Table => {
+    const table: Table = {
+      kind,
+      title: match.title,
+      unit: unit ?? ctx.vocab.defaultUnit,
+      columns,
+      rows,
+      notes,
+      empty,
+      source: ctx.source(titleLine),
+    };
+    if (number ?? match.number) table.number = number ?? match.number;
+    if (unitName) table.unitName = unitName;
+    return table;
+  };
   if (match.kinds.includes('three_public')) {
     // 三公 items printed as columns under one caption level (Shanghai): transposed into the model's rows
     const transposed = threePublicFromLines([...header, ...body], (l, c) => ctx.source(l, c));
     if (transposed) {
-      if (!unit) unit = ctx.vocab.defaultUnit;
       const rowSource = ctx.source(transposed.valueLine ?? titleLine);
       const rows = transposed.rows.map((r) => ({ ...r, source: rowSource }));
-      const table: Table = {
-        kind: 'three_public',
-        title: match.title,
-        unit,
-        columns: transposed.columns,
-        rows,
-        notes,
-        empty: isEmpty(rows, notes, ctx, match.title, titleLine),
-        source: ctx.source(titleLine),
-      };
-      if (number ?? match.number) table.number = number ?? match.number;
-      if (unitName) table.unitName = unitName;
-      return { table, next: j };
+      const empty = isEmpty(rows, notes, ctx, match.title, titleLine);
+      return { table: special('three_public', transposed.columns, rows, empty), next: j };
     }
   }
   if (match.kinds.includes('procurement')) {
     const list = readProcurement([...header, ...body], ctx);
     if (list) {
-      if (!unit) unit = ctx.vocab.defaultUnit;
-      const table: Table = {
-        kind: 'procurement',
-        title: match.title,
-        unit,
-        columns: list.columns,
-        rows: list.rows,
-        notes,
-        empty: false,
-        source: ctx.source(titleLine),
-      };
-      if (number ?? match.number) table.number = number ?? match.number;
-      if (unitName) table.unitName = unitName;
       // the prose after the grid was taken as body rows: the document goes on from there
       const stop = list.stop ? lines.indexOf(list.stop, start) : -1;
-      return { table, next: stop > start ? stop : j };
+      return { table: special('procurement', list.columns, list.rows, false), next: stop > start ? stop : j };
     }
   }
   if (itemColumns) {
+    // 三公 items under a header stacked over many lines (Jiangsu): three-public-stacked.ts
     const transposed = readItemColumns([...loose, ...header, ...body], ctx);
     if (transposed) {
-      if (!unit) unit = ctx.vocab.defaultUnit;
-      const table: Table = {
-        kind: 'three_public',
-        title: match.title,
-        unit,
-        columns: transposed.columns,
-        rows: transposed.rows,
-        notes,
-        empty: isEmpty(transposed.rows, notes, ctx, match.title, titleLine),
-        source: ctx.source(titleLine),
-      };
-      if (number ?? match.number) table.number = number ?? match.number;
-      if (unitName) table.unitName = unitName;
-      return { table, next: j };
+      const empty = isEmpty(transposed.rows, notes, ctx, match.title, titleLine);
+      return { table: special('three_public', transposed.columns, transposed.rows, empty), next: j };
     }
   }
   alignHeader(header, body);
