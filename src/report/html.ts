@@ -1,5 +1,6 @@
 // HTML report: the document's tables and explanation with every finding highlighted at its cell or sentence,
 // and a summary list linking to each. One self-contained file: inline style, no scripts or external assets.
+import { placeText } from './place.js';
 import type { Finding } from '../audit/index.js';
 import { sectionLabel } from '../audit/bind.js';
 import type { Disclosure, PerformanceForm, Row, Table } from '../model/schema.js';
@@ -190,7 +191,7 @@ function fileHtml(f: FileAudit, n: number): string {
   const list = findings
     .map((x, i) => {
       const target = `#${p.target.get(i) ?? `u${i + 1}`}`;
-      return `<li id="l${i + 1}" value="${i + 1}"><a href="${target}"><span class="sev-${x.severity}">${SEVERITY_LABEL[x.severity]}</span> ${esc(x.message)}</a> <span class="note">${esc(x.rule)}${x.line ? ` · 第${x.line}行` : x.page ? ` · 第${x.page}页` : ''}</span></li>`;
+      return `<li id="l${i + 1}" value="${i + 1}"><a href="${target}"><span class="sev-${x.severity}">${SEVERITY_LABEL[x.severity]}</span> ${esc(x.message)}</a> <span class="note">${esc(x.rule)}${placeText(x) ? ` · ${placeText(x)}` : ''}</span></li>`;
     })
     .join('\n');
   const rest = unplaced.length

@@ -1,4 +1,5 @@
 // Text report: Chinese, grouped by table and section, coloured only on a terminal.
+import { placeOrder, placeText } from './place.js';
 import type { Finding, Severity } from '../audit/index.js';
 import { groupOf, KIND_LABEL, SEVERITY_LABEL, type FileAudit } from './index.js';
 
@@ -28,14 +29,14 @@ export function textReport(files: readonly FileAudit[], options: { colour?: bool
       groups.set(g, list);
     }
     // Groups in document order (by the first line they point at).
-    const firstLine = (l: Finding[]) => Math.min(...l.map((x) => x.line ?? x.page ?? Infinity));
+    const firstLine = (l: Finding[]) => Math.min(...l.map(placeOrder));
     for (const [group, list] of [...groups].sort((a, b) => firstLine(a[1]) - firstLine(b[1]))) {
       out.push('', `  ${c(BOLD, `【${group}】`)}`);
       for (const x of list) {
         const where = [x.row_code, x.row_name && x.row_name !== x.row_code ? x.row_name : undefined, x.column]
           .filter(Boolean)
           .join(' / ');
-        const pos = x.line ? `第${x.line}行` : x.page ? `第${x.page}页` : '';
+        const pos = placeText(x);
         out.push(
           `    ${c(COLOUR[x.severity], SEVERITY_LABEL[x.severity])} ${x.message}${where ? `〔${where}〕` : ''}${pos ? `（${pos}）` : ''} [${x.rule}]`,
         );
