@@ -44,6 +44,11 @@ interface Panel {
    * left of the 机关运行经费支出 column, their total inside it). Set only when never both are filled on a line.
    */
   strays?: number[];
+  /**
+   * Two label columns under one 项目名称 header (Jiangsu 收入预算总表): a group label printed once in a merged cell
+   * over its group's rows (一般公共预算资金, 政府性基金 …) and the item label of each row (小计, 专项收入 …).
+   */
+  grouped?: { group: number; item: number };
 }
 
 /** A header cell: a known header word, a year-prefixed header ("2023年预算数"), or empty. */
@@ -392,6 +397,7 @@ export function readTable(
     unit = ctx.vocab.defaultUnit;
     ctx.note('info', 'unit_assumed', `表“${match.title}”未注明金额单位，按${unit}读取`, titleLine);
   }
+  secondLabelColumns(panels, columns, body);
   const folded = !ctx.vocab.splitRows
     ? body
     : foldSplitRows(
@@ -564,7 +570,7 @@ function sameText(a: LayoutLine, b: LayoutLine): boolean {
 }
 
 function readRows(body: LayoutLine[], panels: Panel[], ctx: Context, title: string, previous?: Table): Row[] {
-  const rows: Row[] = [];
+  let rows: Row[] = [];
   for (const panel of panels) {
     // a continued table picks up where the previous page stopped (the enclosing 类/款, the current group)
     const last = previous?.rows.filter((r) => r.side === panel.side).at(-1);
@@ -614,6 +620,13 @@ function readRows(body: LayoutLine[], panels: Panel[], ctx: Context, title: stri
     groupPanels(rows);
     return rows;
   }
+  const ungrouped = new Set<Row>();
+  for (const panel of panels) {
+    if (!panel.grouped) continue;
+    const last = previous?.rows.filter((r) => r.side === panel.side).at(-1);
+    for (const r of groupRows(byPanel.get(panel)!, last?.parent)) ungrouped.add(r);
+  }
+  if (ungrouped.size > 0) rows = rows.filter((r) => !ungrouped.has(r));
   if (later.size === 0) return rows;
   const dropped = new Set<Row>();
   for (const panelRows of byPanel.values()) for (const r of foldWrapped(panelRows)) dropped.add(r);
@@ -684,6 +697,56 @@ function foldWrapped(rows: Row[]): Row[] {
   return dropped;
 }
 
+/** What a row of a panel with two label columns printed there: its group label, and whether it has an item label. */
+const GROUP_LABEL = new WeakMap<Row, { group: string; item: boolean }>();
+
+/**
+ * Rows of a panel with a group label column (see Panel.grouped): a group runs from its 小计 row to the row before
+ * the next 小计, and its label, printed once in the merged cell over those rows (wrapped over lines in a narrow
+ * cell: "一般公共预" / "算资金"), is the parent of each of them; the 小计 is level 1, the items level 2. Rows before
+ * the first 小计 (收入总计) belong to no group, unless the table continues one from the previous page (`carried`).
+ * Without any 小计 a row gets the group label printed on its own line. A line with only the group label and no
+ * amount is no row: it is returned to be dropped.
+ */
+function groupRows(rows: Row[], carried: string | undefined): Row[] {
+  const dropped: Row[] = [];
+  const info = (r: Row) => GROUP_LABEL.get(r) ?? { group: '', item: true };
+  const bare = (r: Row) => !info(r).item && !hasAmount(r);
+  const segments: Row[][] = [];
+  const hasSubtotals = rows.some((r) => r.role === 'subtotal' && info(r).item);
+  for (const r of rows) {
+    if (segments.length === 0 || !hasSubtotals || (r.role === 'subtotal' && info(r).item)) segments.push([]);
+    segments[segments.length - 1].push(r);
+  }
+  segments.forEach((segment, n) => {
+    const labels = segment.map((r) => info(r).group).filter((g) => g !== '');
+    const group =
+      labels.length > 0
+        ? rowName(labels.filter((g, i) => labels.indexOf(g) === i).join(''))
+        : n === 0
+          ? carried
+          : undefined;
+    for (const r of segment) {
+      if (bare(r)) {
+        dropped.push(r);
+        continue;
+      }
+      if (!info(r).item) {
+        // the group label alone with an amount: the group's own row
+        delete r.parent;
+        r.level = 1;
+        continue;
+      }
+      // a total printed among the groups (收入总计) belongs to none of them
+      if (!group || (r.role !== 'item' && r.role !== 'subtotal' && r.role !== 'memo')) continue;
+      r.parent = group;
+      if (r.role === 'subtotal') r.level = 1;
+      else if (r.role === 'item') r.level = 2;
+    }
+  });
+  return dropped;
+}
+
 /** The panel a row was read from, for tables printing several panels side by side. */
 const PANEL_OF = new WeakMap<Row, number>();
 
@@ -741,9 +804,10 @@ function readRow(line: LayoutLine, panel: Panel, ctx: Context, title: string): R
       code = full.join('');
     } else if (parts.some((p) => p !== '')) label = parts.filter((p) => p !== '').join('');
   }
+  const grouped = panel.grouped;
   for (const l of panel.labels) {
     const t = text(l.index);
-    if (t === '') continue;
+    if (t === '' || (grouped && (l.index === grouped.group || l.index === grouped.item))) continue;
     if (l.labelRole === 'code') {
       const c = codeOf(t);
       if (c && !code) code = c;
@@ -755,6 +819,9 @@ function readRow(line: LayoutLine, panel: Panel, ctx: Context, title: string): R
       else if (label !== t) label = `${label}${t}`;
     } else if (l.labelRole === 'governmentName') governmentName = t;
   }
+  // the item names the row; a line with the group label only is named after its group
+  const groupLabel = grouped ? text(grouped.group) : '';
+  if (grouped && !label) label = text(grouped.item) || groupLabel;
   // an amount run into the label by the reader ("十八、住房保障支出3,660.38") when its own cell is blank
   let swallowed: string | undefined;
   const run = /^(.*[\u4e00-\u9fff）)])(\d{1,3}(?:,\d{3})*\.\d{2})$/.exec(compact(label));
@@ -790,6 +857,7 @@ function readRow(line: LayoutLine, panel: Panel, ctx: Context, title: string): R
   }
   const name = rowName(label);
   const row: Row = { name, label, role: 'item', cells, source: ctx.source(line) };
+  if (grouped) GROUP_LABEL.set(row, { group: groupLabel, item: text(grouped.item) !== '' });
   if (code) row.code = code;
   if (governmentName) row.governmentName = compact(governmentName);
   if (panel.side) row.side = panel.side;
@@ -1115,6 +1183,49 @@ function spacedWords(line: LayoutLine, ctx: Context): LayoutLine {
   if (line.continues !== undefined) out.continues = line.continues;
   return out;
 }
+
+/**
+ * Finds the second label column of a panel (Panel.grouped): under one 项目名称 header the rows are labelled in two
+ * text columns left of the amounts, of which one has no header of its own (the reader puts 项目名称 over either).
+ * The left one is the group label when it is printed on fewer lines than the right one (a merged cell over its
+ * group's rows) and some item labels stand without it. Panels with codes or other label kinds are left alone.
+ */
+function secondLabelColumns(panels: Panel[], columns: HeaderColumn[], body: LayoutLine[]): void {
+  const used = new Set(
+    panels.flatMap((p) => [...p.values.map((v) => v.column.index), ...p.labels.map((l) => l.index)]),
+  );
+  const text = (l: LayoutLine, k: number) => clean(l.cells[k]?.text ?? '');
+  const texts = (k: number) => body.map((l) => text(l, k)).filter((t) => t !== '');
+  const holdsLabels = (k: number) => {
+    const t = texts(k);
+    return t.length > 0 && t.every((x) => !isNumberText(x) && !AMOUNT_RUN.test(compact(x)));
+  };
+  for (const panel of panels) {
+    if (panel.values.length === 0 || panel.labels.length === 0) continue;
+    if (panel.labels.some((l) => l.labelRole !== 'name' || l.withAmount)) continue;
+    const firstValue = Math.min(...panel.values.map((v) => v.column.index));
+    const lastLabel = Math.max(...panel.labels.map((l) => l.index));
+    if (lastLabel > firstValue) continue;
+    const unheaded = columns
+      .filter((c) => c.path.length === 0 && !used.has(c.index) && c.index > lastLabel && c.index < firstValue)
+      .filter((c) => holdsLabels(c.index))
+      .map((c): HeaderColumn => ({ ...c, labelRole: 'name' }));
+    const candidates = [...panel.labels.filter((l) => texts(l.index).length > 0), ...unheaded];
+    if (candidates.length !== 2 || !candidates.some((c) => c.path.length === 0)) continue;
+    if (candidates.filter((c) => c.path.length > 0).length > 1) continue;
+    const [group, item] = candidates;
+    if (!holdsLabels(group.index) || !holdsLabels(item.index)) continue;
+    const groupLines = texts(group.index).length;
+    const itemLines = texts(item.index).length;
+    if (groupLines >= itemLines) continue;
+    if (!body.some((l) => text(l, item.index) !== '' && text(l, group.index) === '')) continue;
+    if (!panel.labels.includes(item)) panel.labels.push(item);
+    panel.grouped = { group: group.index, item: item.index };
+  }
+}
+
+/** A label with an amount run into it by the reader ("十八、住房保障支出3,660.38"). */
+const AMOUNT_RUN = /\d{1,3}(?:,\d{3})*\.\d{2}$/;
 
 /**
  * Marks the unheaded columns whose amounts belong to a panel's only value column (see Panel.strays): columns
