@@ -787,6 +787,9 @@ interface PanelState {
 }
 const panelState = new WeakMap<Panel, PanelState>();
 
+/** A total's label: 合计, 支出合计, 当年支出小计, 收入总计. */
+const TOTAL_LABEL = /^[\u4e00-\u9fff]{0,6}(小计|合计|总计)$/;
+
 function readRow(line: LayoutLine, panel: Panel, ctx: Context, title: string): Row | null {
   const state = panelState.get(panel)!;
   const text = (i: number) => clean(line.cells[i]?.text ?? '');
@@ -829,10 +832,24 @@ function readRow(line: LayoutLine, panel: Panel, ctx: Context, title: string): R
     label = run[1];
     swallowed = run[2];
   }
+  // A total's label printed in a cell merged over the name and amount columns (Jiangsu 支出合计, 当年支出小计) lands
+  // in the amount column; its amount is on the same line, in another panel (spanningTotals joins them).
+  let labelAt: number | undefined;
+  if (!label && !code && filled(line).some((c) => isNumberText(c.text))) {
+    const v = panel.values.find((x) => TOTAL_LABEL.test(compact(text(x.column.index))));
+    if (v) {
+      label = text(v.column.index);
+      labelAt = v.column.index;
+    }
+  }
   const cells: Record<string, Cell> = {};
   let any = false;
   for (const v of panel.values) {
     let index = v.column.index;
+    if (index === labelAt) {
+      cells[v.id] = { value: null, printed: '', source: ctx.source(line, index) };
+      continue;
+    }
     if (text(index) === '' && panel.strays) {
       const stray = panel.strays.filter((k) => isNumberText(text(k)));
       if (stray.length === 1) index = stray[0];
