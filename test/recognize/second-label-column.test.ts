@@ -3,20 +3,12 @@
 // the item, the group is their parent (from its 小计 to the row before the next 小计), wherever the reader puts
 // the header word (over the group column or over the item column).
 import { describe, expect, it } from 'vitest';
-import type { LayoutDocument, LayoutLine } from '../../src/layout/types.js';
 import type { Table } from '../../src/model/schema.js';
 import { recognize } from '../../src/recognize/index.js';
+import { sheetLayout } from './helpers.js';
 
 function revenue(rows: string[][]): Table {
-  const lines: LayoutLine[] = rows.map((cells, i) => ({
-    cells: cells.map((text) => ({ text })),
-    page: 1,
-    line: i + 1,
-    sheet: 'Sheet1',
-    row: i + 1,
-    inTable: cells.length > 1,
-  }));
-  const doc: LayoutDocument = { file: 'revenue.xlsx', format: 'xlsx', pages: 1, lines, notes: [] };
+  const doc = sheetLayout(rows, 'revenue.xlsx');
   const t = recognize(doc).tables.find((x) => x.kind === 'revenue');
   if (!t) throw new Error('no revenue table');
   return t;

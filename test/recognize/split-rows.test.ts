@@ -1,23 +1,11 @@
 // Grid rows printed over several lines (recognize/split-rows.ts) and panels printed side by side without sides
 // (the Shanghai 决算 economic table: 人员经费 | 公用经费, each with 科目编码 / 科目名称 / 决算数), on synthetic layouts.
+import type { LayoutLine } from '../../src/layout/types.js';
 import { describe, expect, it } from 'vitest';
-import type { LayoutCell, LayoutDocument, LayoutLine } from '../../src/layout/types.js';
 import { recognize } from '../../src/recognize/index.js';
+import { pdfCell, pdfLayout } from './helpers.js';
 
-/** A PDF-like page: lines with positioned cells (empty cells keep their column's extent, as the PDF reader does). */
-function pdfLayout(lines: { y: number; cells: LayoutCell[] }[]): LayoutDocument {
-  const out: LayoutLine[] = lines.map((l, i) => ({
-    cells: l.cells,
-    page: 5,
-    line: i + 1,
-    y: l.y,
-    inTable: l.cells.length > 1,
-  }));
-  return { file: 'x.pdf', format: 'pdf', pages: 5, lines: out, notes: [] };
-}
-
-const c = (text: string, x0: number, x1: number, parts?: LayoutCell['parts']): LayoutCell =>
-  parts ? { text, x0, x1, parts } : { text, x0, x1 };
+const c = pdfCell;
 
 describe('the recogniser on grid rows split over lines and on side-by-side panels', () => {
   // column extents of the reader: 类 | 款 | 科目名称 | 决算数 || 类 | 款 | 科目名称 | 决算数

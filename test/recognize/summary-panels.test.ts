@@ -4,21 +4,11 @@
 // two spending panels keeps its amount. The auditor checks each breakdown against the total on its own.
 import { describe, expect, it } from 'vitest';
 import { auditDisclosure } from '../../src/audit/index.js';
-import type { LayoutDocument, LayoutLine } from '../../src/layout/types.js';
 import type { Disclosure } from '../../src/model/schema.js';
 import { recognize } from '../../src/recognize/index.js';
+import { sheetLayout } from './helpers.js';
 
-function layout(rows: string[][]): LayoutDocument {
-  const lines: LayoutLine[] = rows.map((cells, i) => ({
-    cells: cells.map((text) => ({ text })),
-    page: 1,
-    line: i + 1,
-    sheet: 'Sheet1',
-    row: i + 1,
-    inTable: cells.length > 1,
-  }));
-  return { file: 'summary.xlsx', format: 'xlsx', pages: 1, lines, notes: [] };
-}
+const layout = (rows: string[][]) => sheetLayout(rows, 'summary.xlsx');
 
 function summary(basic = '70.00'): Disclosure {
   return recognize(

@@ -2,8 +2,8 @@
 // rows, values are placed by their horizontal position (not their order), wrapped header words are joined, 预算数 |
 // 决算数 pairs become two columns, and anything that cannot be placed unambiguously gives no table at all.
 import { describe, expect, it } from 'vitest';
-import type { LayoutCell, LayoutDocument, LayoutLine } from '../../src/layout/types.js';
 import { recognize } from '../../src/recognize/index.js';
+import { pdfCell, pdfLayout } from './helpers.js';
 import { transposeThreePublic, type HeaderPiece, type ValuePiece } from '../../src/recognize/three-public.js';
 
 /** A header word centred at `cx` (12 pt CJK text), on the line at `y`. */
@@ -128,20 +128,7 @@ describe('transposeThreePublic', () => {
   });
 });
 
-/** A PDF-like page: lines with positioned cells (empty cells keep their column's extent, as the PDF reader does). */
-function pdfLayout(lines: { y: number; cells: LayoutCell[] }[]): LayoutDocument {
-  const out: LayoutLine[] = lines.map((l, i) => ({
-    cells: l.cells,
-    page: 5,
-    line: i + 1,
-    y: l.y,
-    inTable: l.cells.length > 1,
-  }));
-  return { file: 'x.pdf', format: 'pdf', pages: 5, lines: out, notes: [] };
-}
-
-const c = (text: string, x0: number, x1: number, parts?: LayoutCell['parts']): LayoutCell =>
-  parts ? { text, x0, x1, parts } : { text, x0, x1 };
+const c = pdfCell;
 
 describe('the recogniser on the 三公 column form', () => {
   it('reads the table from the layout, splitting a cell the reader joined into its printed pieces', () => {
