@@ -1,6 +1,32 @@
-// One cell of a parsed disclosure looked up the way a reader names it: table kind, row code (or name when
-// the row has no code), canonical column id, and the side for two-sided summary tables.
+// The corpus PDFs parsed once per test file, and one cell of a parsed disclosure looked up the way a reader names
+// it: table kind, row code (or name when the row has no code), canonical column id, and the side for two-sided
+// summary tables.
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Disclosure, TableKind } from '../../src/model/schema.js';
+import { parseFile, type ParseOutcome } from '../../src/parse.js';
+import { sharedRoot } from '../../src/paths.js';
+
+export const corpusDir = join(sharedRoot, 'corpus');
+export const CORPUS_PDFS = readdirSync(corpusDir)
+  .filter((f) => f.endsWith('.pdf'))
+  .sort();
+
+/** The corpus files parsed one by one (call `load` in beforeAll); `doc` throws with the reader's message. */
+export function corpusDocuments(files: readonly string[] = CORPUS_PDFS) {
+  const outcomes = new Map<string, ParseOutcome>();
+  return {
+    async load(): Promise<void> {
+      for (const f of files) outcomes.set(f, await parseFile(join(corpusDir, f)));
+    },
+    doc(file: string): Disclosure {
+      const o = outcomes.get(file);
+      if (!o || !('disclosure' in o))
+        throw new Error(`${file}: ${o && 'error' in o ? o.error.message : 'not parsed'}`);
+      return o.disclosure;
+    },
+  };
+}
 
 export type Side = 'income' | 'expenditure';
 

@@ -1,47 +1,16 @@
 // Every PDF of the corpus read into the model: metadata from the content, the tables recognised, exact values
 // chosen by hand from the published files (read with `pdftotext -layout`), and the identities that hold by
 // construction (类 = Σ款, 款 = Σ项, 合计 = Σ类, 合计 = 基本 + 项目 …) on the parsed data.
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Disclosure, TableKind } from '../../src/model/schema.js';
-import { parseFile, type ParseOutcome } from '../../src/parse.js';
-import { sharedRoot } from '../../src/paths.js';
 import { identityViolations } from './identities.js';
+import { cell, CORPUS_PDFS, corpusDocuments } from './lookup.js';
 
-const dir = join(sharedRoot, 'corpus');
-const PDFS = readdirSync(dir)
-  .filter((f) => f.endsWith('.pdf'))
-  .sort();
+const PDFS = CORPUS_PDFS;
+const corpus = corpusDocuments();
+const doc = corpus.doc;
 
-const outcomes = new Map<string, ParseOutcome>();
-
-beforeAll(async () => {
-  for (const f of PDFS) outcomes.set(f, await parseFile(join(dir, f)));
-}, 240_000);
-
-function doc(file: string): Disclosure {
-  const o = outcomes.get(file);
-  if (!o || !('disclosure' in o))
-    throw new Error(`${file}: ${o && 'error' in o ? o.error.message : 'not parsed'}`);
-  return o.disclosure;
-}
-
-/** The value of one cell: table kind, row code or name (side for two-sided tables), canonical column. */
-function cell(
-  d: Disclosure,
-  kind: TableKind,
-  row: string,
-  column: string,
-  side?: 'income' | 'expenditure',
-): string | null {
-  const rows = d.tables
-    .filter((t) => t.kind === kind)
-    .flatMap((t) => t.rows)
-    .filter((r) => (r.code === row || (!r.code && r.name === row)) && (!side || r.side === side));
-  if (rows.length === 0) throw new Error(`${kind}: no row ${row}`);
-  return rows[0].cells[column]?.value ?? null;
-}
+beforeAll(() => corpus.load(), 240_000);
 
 interface Expected {
   unit: string;

@@ -2,16 +2,13 @@
 // with columns, each chosen by hand from the published page (`pdftotext -layout -f P -l P`; the page is the
 // first element of each entry in table-values.json). The report script (scripts/corpus-report.mjs) reads
 // the same list to print the numeric-cell accuracy over the corpus.
-import { readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Disclosure, TableKind } from '../../src/model/schema.js';
-import { parseFile, type ParseOutcome } from '../../src/parse.js';
+import type { TableKind } from '../../src/model/schema.js';
 import { readLayoutBytes } from '../../src/read/index.js';
 import { recognize } from '../../src/recognize/index.js';
-import { sharedRoot } from '../../src/paths.js';
-import { cell, type Side } from './lookup.js';
+import { cell, CORPUS_PDFS, corpusDir, corpusDocuments, type Side } from './lookup.js';
 import data from './table-values.json' with { type: 'json' };
 
 /** [page, table kind, row code or name, canonical column id, value as printed (exact decimal), side] */
@@ -37,23 +34,12 @@ interface DocumentValues {
 }
 const DOCUMENTS = data.documents as unknown as Record<string, DocumentValues>;
 
-const dir = join(sharedRoot, 'corpus');
-const PDFS = readdirSync(dir)
-  .filter((f) => f.endsWith('.pdf'))
-  .sort();
+const dir = corpusDir;
+const PDFS = CORPUS_PDFS;
+const corpus = corpusDocuments();
+const doc = corpus.doc;
 
-const outcomes = new Map<string, ParseOutcome>();
-
-beforeAll(async () => {
-  for (const f of PDFS) outcomes.set(f, await parseFile(join(dir, f)));
-}, 240_000);
-
-function doc(file: string): Disclosure {
-  const o = outcomes.get(file);
-  if (!o || !('disclosure' in o))
-    throw new Error(`${file}: ${o && 'error' in o ? o.error.message : 'not parsed'}`);
-  return o.disclosure;
-}
+beforeAll(() => corpus.load(), 240_000);
 
 describe('hand-checked table values', () => {
   it('cover every corpus PDF', () => {
