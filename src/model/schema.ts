@@ -96,7 +96,16 @@ export const DocumentKind = z.enum(['unit_budget', 'department_budget', 'unit_fi
 export type DocumentKind = z.infer<typeof DocumentKind>;
 
 /** Layout families (DOMAIN.md §1). */
-export const Family = z.enum(['shanxi', 'shanghai', 'shanghai_final', 'jiangsu', 'chongqing', 'generic']);
+/** `unknown`: no family recognised; the document is read generically (titled tables, label paths, amounts). */
+export const Family = z.enum([
+  'shanxi',
+  'shanghai',
+  'shanghai_final',
+  'jiangsu',
+  'chongqing',
+  'generic',
+  'unknown',
+]);
 export type Family = z.infer<typeof Family>;
 
 export const Metadata = z.object({
@@ -193,6 +202,24 @@ export const GlossaryEntry = z.object({
 });
 export type GlossaryEntry = z.infer<typeof GlossaryEntry>;
 
+/**
+ * How a table was read, and how far the reading can be trusted. The auditor turns findings that rest on a table
+ * read with `low` confidence into one reading note for that table (severity policy: an error must be certain).
+ */
+export const TableReading = z.object({
+  /** How the columns were found: the PDF's drawn grid, projection of text positions, a spreadsheet/Word grid, tab-separated text, generated from data, or guessed. */
+  method: z.enum(['grid', 'projection', 'sheet', 'text', 'generated', 'guessed']),
+  confidence: z.enum(['high', 'low']),
+  /** Amounts placed in a recognised column / amounts printed in the table's body. */
+  placed: z.number().int().nonnegative(),
+  printed: z.number().int().nonnegative(),
+  /** The table's own identities (合计 = Σ, 类 = Σ款 …): how many were checked and how many held within rounding. */
+  identities: z.object({ checked: z.number().int().nonnegative(), held: z.number().int().nonnegative() }),
+  /** Why the confidence is low, in Chinese, one reason per entry. */
+  reasons: z.array(z.string()).default([]),
+});
+export type TableReading = z.infer<typeof TableReading>;
+
 /** One numeric (or empty) cell of a table row. */
 export const Cell = z.object({
   /** Exact value in the table's unit; null for an empty cell or a dash. */
@@ -261,6 +288,8 @@ export const Table = z.object({
   notes: z.array(z.string()).default([]),
   /** True when the table is published without data ("本表无数据" or no values at all). */
   empty: z.boolean().default(false),
+  /** How the table was read and how confident the reading is (absent: read from data, trusted). */
+  reading: TableReading.optional(),
   source: SourceRef.optional(),
 });
 export type Table = z.infer<typeof Table>;
