@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what yusuan needs on a fresh Debian machine: system packages (Chromium for PDF output and browser
-# tests, CJK fonts, poppler-utils for page images and the benchmark's comparison, PyMuPDF as the second
-# comparison), then the npm packages (which builds dist/ through `prepare`).
+# tests, CJK fonts, poppler-utils for page images and the benchmark's comparison), then the npm packages (which
+# builds dist/ through `prepare`). PyMuPDF (AGPL) is never installed here: the benchmark compares against it only
+# when a user has installed python3-fitz separately.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -9,7 +10,6 @@ need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 [ -d /usr/share/fonts/opentype/noto ] && fc-list 2>/dev/null | grep -q "Noto Sans CJK" || need+=(fonts-noto-cjk fontconfig)
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
-python3 -c "import fitz" >/dev/null 2>&1 || /usr/bin/python3 -c "import fitz" >/dev/null 2>&1 || need+=(python3-fitz)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     echo "安装系统软件包：${need[*]}" >&2
