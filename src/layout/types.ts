@@ -12,6 +12,12 @@ export interface LayoutCell {
    * ("小计" and "购置费" of a header row whose columns the body does not separate), with their own extents.
    */
   parts?: { text: string; x0: number; x1: number }[];
+  /**
+   * Ruled grids only: the number of grid columns (rows) this cell spans when an inner rule is missing. The cell sits
+   * at the index of its first column; the spanned indices that follow hold empty cells.
+   */
+  colSpan?: number;
+  rowSpan?: number;
 }
 
 /** A line of the document: a paragraph line (one cell) or a table row (several cells, empties kept). */
@@ -30,6 +36,13 @@ export interface LayoutLine {
   continues?: boolean;
   /** Set by readers that know the line belongs to a table grid (spreadsheets, Word tables, PDF grids). */
   inTable?: boolean;
+  /**
+   * How a table row's columns were found: `ruled` from the drawn grid (PDF vector rules; spreadsheet and Word grids
+   * count as ruled), `projection` from the positions of the text. Absent on prose lines and plain text.
+   */
+  grid?: 'ruled' | 'projection';
+  /** Ruled grids: an id shared by every row of one drawn grid (page-scoped), so a recogniser can tell grids apart. */
+  gridId?: string;
 }
 
 export type SourceFormat = 'txt' | 'pdf' | 'xlsx' | 'xls' | 'docx';
