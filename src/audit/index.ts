@@ -2,6 +2,7 @@
 import type { Disclosure } from '../model/schema.js';
 import { runRules, type AuditResult } from './engine.js';
 import { RULES } from './rules/index.js';
+import { noteLowConfidence, READING_RULE } from './reading.js';
 import { isPartial } from './tables.js';
 import type { AuditOptions, RuleMeta } from './types.js';
 
@@ -10,7 +11,7 @@ export type { AuditResult } from './engine.js';
 
 /** Checks one disclosure against the whole catalogue. `prior` is the same unit's previous-year document. */
 export function auditDisclosure(doc: Disclosure, options: AuditOptions = {}): AuditResult {
-  const result = runRules(RULES, doc, options);
+  const result = noteLowConfidence(doc, runRules(RULES, doc, options));
   return isPartial(doc) ? softenTruncated(doc, result) : result;
 }
 
@@ -33,5 +34,5 @@ function softenTruncated(doc: Disclosure, result: AuditResult): AuditResult {
 
 /** Metadata of every rule, in catalogue order. */
 export function listRules(): RuleMeta[] {
-  return RULES.map((r) => r.meta);
+  return [...RULES.map((r) => r.meta), READING_RULE];
 }

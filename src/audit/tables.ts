@@ -75,6 +75,17 @@ export function codedRows(table: Table): Map<string, Row> {
   return map;
 }
 
+/**
+ * A code that fits the table's hierarchy: a 类 (3 digits), or a 款/项 whose parent code is printed in the same
+ * table. "3012" (a 款 printed "2" for "02") or "71102" (a 类 printed "7") is a misprint or a misreading.
+ */
+export function fitsHierarchy(code: string, coded: ReadonlyMap<string, Row>): boolean {
+  if (code.length === 3) return true;
+  if (code.length !== 5 && code.length !== 7) return false;
+  // Lists that print only 项 codes (project tables) have no class rows to fit.
+  return coded.has(code.slice(0, 3)) || ![...coded.keys()].some((c) => c.length === 3);
+}
+
 export function findRow(rows: readonly Row[], role: Role): Row | undefined {
   return rows.find((r) => roleOf(r) === role);
 }

@@ -2,7 +2,7 @@
 import { RETIRED_NAMES } from '../../catalog/index.js';
 import { Amount } from '../../model/money.js';
 import { SOURCE_COLUMN_IDS, type Row, type Table } from '../../model/schema.js';
-import { cellAmount, compareAmounts, type Comparison } from '../amounts.js';
+import { cellAmount, compareAmounts } from '../amounts.js';
 import {
   INCOME_SOURCES,
   amountColumn,
@@ -11,7 +11,7 @@ import {
   totalColumn,
   type Fact,
 } from '../facts.js';
-import { at, codedRows, normName, roleOf, sideRows, tableLabel, totalRow } from '../tables.js';
+import { at, codedRows, fitsHierarchy, normName, roleOf, sideRows, tableLabel, totalRow } from '../tables.js';
 import type { Rule, RuleContext, Severity } from '../types.js';
 import { reportComparison } from './table.js';
 
@@ -32,24 +32,28 @@ function compareFacts(
   if (!cmp || cmp.status === 'exact') return;
   const override = severity && cmp.status === 'mismatch' ? { severity } : {};
   const text = `${what}（${tableLabel(actual.table)}与${tableLabel(expected.table)}）`;
-  reportComparison(ctx, cmp, { ...at(actual.table, actual.row, actual.column), ...override }, text);
-  // Two printed cells disagree and either may be wrong: point at both.
+  // Two printed cells disagree and either may be wrong: one finding that names both places.
   if (!expected.parts && expected.row && expected.table !== actual.table && cmp.status === 'mismatch') {
-    const flipped: Comparison = {
-      status: cmp.status,
-      unit: cmp.unit,
-      expected: cmp.actual,
-      actual: cmp.expected,
-      difference: cmp.difference.neg(),
-      tolerance: cmp.tolerance,
-    };
-    reportComparison(
-      ctx,
-      flipped,
-      { ...at(expected.table, expected.row, expected.column), ...override },
-      text,
-    );
+    const here = at(actual.table, actual.row, actual.column);
+    const there = at(expected.table, expected.row, expected.column);
+    const unit = cmp.unit;
+    const page = (p?: number) => (p === undefined ? '' : `（第${p}页）`);
+    ctx.report({
+      ...here,
+      ...override,
+      also: {
+        table: there.table,
+        ...(there.row_name ? { row_name: there.row_name } : {}),
+        ...(there.column ? { column: there.column } : {}),
+        ...(there.page !== undefined ? { page: there.page } : {}),
+      },
+      message: `${what}：${tableLabel(actual.table)}${page(here.page)}印为${cmp.actual}${unit}，${tableLabel(expected.table)}${page(there.page)}印为${cmp.expected}${unit}，相差${cmp.difference.abs().toFixed()}${unit}`,
+      expected: cmp.expected,
+      actual: cmp.actual,
+    });
+    return;
   }
+  reportComparison(ctx, cmp, { ...at(actual.table, actual.row, actual.column), ...override }, text);
 }
 
 function cellFact(table: Table, row: Row | undefined, column: string, label: string): Fact | undefined {
@@ -186,12 +190,14 @@ export const functionRows: Rule = {
         return { ...plain, parts: [plain.amount, extra], label: `${label}（含上年结转）` };
       };
       const bRows = codedRows(b);
-      for (const [code, row] of codedRows(a)) {
+      const aRows = codedRows(a);
+      for (const [code, row] of aRows) {
         const theirs = bRows.get(code);
         const mine = cellFact(a, row, aCol, row.name)!;
         if (theirs)
           compareFacts(ctx, mine, other(theirs, mine, theirs.name), `科目${code}“${row.name}”${what}`);
-        else if (mine.amount && !mine.amount.isZero() && bRows.size)
+        // A code printed incompletely (codes.format) cannot prove that the other table lacks the class.
+        else if (mine.amount && !mine.amount.isZero() && bRows.size && fitsHierarchy(code, aRows))
           ctx.report({
             ...at(a, row, aCol),
             message: `${tableLabel(a)}列有科目${code}“${row.name}”${mine.amount.toString()}${a.unit}，${tableLabel(b)}没有该科目`,
