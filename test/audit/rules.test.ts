@@ -64,6 +64,12 @@ const CASES: Record<string, Case[]> = {
         },
       ],
     },
+    {
+      // 万里街道 2024: "301 2 津贴补贴" — the 款 printed without its leading 0 is still one of 301's items.
+      name: '款 printed "2" for "02": still a child of its 类, no error',
+      edit: (d) => (row(table(d, 'expenditure'), '20103').code = '2013'),
+      findings: [],
+    },
   ],
   'table.list-total': [
     { name: 'the sample', findings: [] },
@@ -147,8 +153,13 @@ const CASES: Record<string, Case[]> = {
       name: '收入总表合计行一般公共预算与收支总表不同',
       edit: (d) => setCell(row(table(d, 'revenue'), '合计'), 'general_public', '2979.59'),
       findings: [
-        { severity: 'error', table: 'summary', actual: '2979.49', expected: '2979.59' },
-        { severity: 'error', table: 'revenue', column: 'general_public', actual: '2979.59' },
+        {
+          severity: 'error',
+          table: 'summary',
+          actual: '2979.49',
+          expected: '2979.59',
+          also: { table: 'revenue', column: 'general_public' },
+        },
       ],
     },
   ],
@@ -158,8 +169,13 @@ const CASES: Record<string, Case[]> = {
       name: '收支总表一般公共服务支出与支出总表不同',
       edit: (d) => setCell(row(table(d, 'summary'), '一般公共服务支出'), 'total', '2561.83'),
       findings: [
-        { severity: 'error', table: 'summary', actual: '2561.83' },
-        { severity: 'error', table: 'expenditure', row_code: '201', actual: '2561.73' },
+        {
+          severity: 'error',
+          table: 'summary',
+          actual: '2561.83',
+          expected: '2561.73',
+          also: { table: 'expenditure' },
+        },
       ],
     },
   ],
@@ -169,8 +185,14 @@ const CASES: Record<string, Case[]> = {
       name: '收入总表科目2010301合计与支出总表不同',
       edit: (d) => setCell(row(table(d, 'revenue'), '2010301'), 'total', '1361.68'),
       findings: [
-        { severity: 'error', table: 'expenditure', row_code: '2010301', actual: '1361.58' },
-        { severity: 'error', table: 'revenue', row_code: '2010301', actual: '1361.68' },
+        {
+          severity: 'error',
+          table: 'expenditure',
+          row_code: '2010301',
+          actual: '1361.58',
+          expected: '1361.68',
+          also: { table: 'revenue' },
+        },
       ],
     },
   ],
@@ -180,8 +202,13 @@ const CASES: Record<string, Case[]> = {
       name: '财政拨款收支总表一般公共预算收入与收支总表不同',
       edit: (d) => setCell(row(table(d, 'fiscal_summary'), '一般公共预算'), 'amount', '2979.59'),
       findings: [
-        { severity: 'error', table: 'fiscal_summary', actual: '2979.59' },
-        { severity: 'error', table: 'summary', actual: '2979.49' },
+        {
+          severity: 'error',
+          table: 'fiscal_summary',
+          actual: '2979.59',
+          expected: '2979.49',
+          also: { table: 'summary' },
+        },
       ],
     },
   ],
@@ -191,8 +218,13 @@ const CASES: Record<string, Case[]> = {
       name: '经济分类表合计与一般公共预算基本支出不同',
       edit: (d) => setCell(row(table(d, 'general_basic_economic'), '合计'), 'total', '2021.93'),
       findings: [
-        { severity: 'error', table: 'general_basic_economic', actual: '2021.93' },
-        { severity: 'error', table: 'general_expenditure', column: 'basic', actual: '2011.93' },
+        {
+          severity: 'error',
+          table: 'general_basic_economic',
+          actual: '2021.93',
+          expected: '2011.93',
+          also: { table: 'general_expenditure', column: 'basic' },
+        },
       ],
     },
   ],
@@ -202,8 +234,13 @@ const CASES: Record<string, Case[]> = {
       name: '机关运行经费 ≠ 公用经费, unit type unknown: warning',
       edit: (d) => setCell(row(table(d, 'operating_costs'), '部门合计'), 'total', '341.73'),
       findings: [
-        { severity: 'warning', table: 'operating_costs', actual: '341.73', expected: '331.73' },
-        { severity: 'warning', table: 'general_basic_economic', column: 'public' },
+        {
+          severity: 'warning',
+          table: 'operating_costs',
+          actual: '341.73',
+          expected: '331.73',
+          also: { table: 'general_basic_economic', column: 'public' },
+        },
       ],
     },
     {
@@ -212,10 +249,7 @@ const CASES: Record<string, Case[]> = {
         d.metadata.unitType = 'administrative';
         setCell(row(table(d, 'operating_costs'), '部门合计'), 'total', '341.73');
       },
-      findings: [
-        { severity: 'error', table: 'operating_costs' },
-        { severity: 'error', table: 'general_basic_economic' },
-      ],
+      findings: [{ severity: 'error', table: 'operating_costs', also: { table: 'general_basic_economic' } }],
     },
   ],
   'cross.projects-total': [
@@ -277,6 +311,32 @@ const CASES: Record<string, Case[]> = {
           actual: '2011.83',
         },
       ],
+    },
+    {
+      // 普陀区财政局 2024 决算 wording: the change of a total is not the total
+      name: '“财政拨款收入支出总计增加X万元” is a change, not the total',
+      edit: (d) =>
+        editProse(d, '比上年减少726.75万元，下降19.61%', '与上年相比，财政拨款收入支出总计增加1193.20万元'),
+      findings: [],
+    },
+    {
+      name: '“本年收入预算X” is this year’s income (本年收入合计)',
+      edit: (d) => editProse(d, '其中：本年收入2,979.49万元', '其中：本年收入预算2,979.59万元'),
+      findings: [{ severity: 'error', table: 'summary', row_name: '本年收入合计', expected: '2979.49' }],
+    },
+    {
+      // 基本支出 may mean all money's or the general budget's: the printed amount decides
+      name: '“基本支出X” agrees with the general budget’s 基本支出 where the two differ',
+      edit: (d) => setCell(row(table(d, 'expenditure'), '合计'), 'basic', '2021.93'),
+      findings: [],
+    },
+    {
+      name: '“基本支出X” agreeing with neither of two different 基本支出 is ambiguous: not an error',
+      edit: (d) => {
+        setCell(row(table(d, 'expenditure'), '合计'), 'basic', '2021.93');
+        editProse(d, '基本支出2,011.93万元', '基本支出2,015.00万元');
+      },
+      findings: [],
     },
   ],
   'narrative.share': [
@@ -638,6 +698,21 @@ const CASES: Record<string, Case[]> = {
           actual: '事业单位运行',
         },
       ],
+    },
+  ],
+  'codes.format': [
+    { name: 'the sample', findings: [] },
+    {
+      // 万里街道 2024 p.29: "301   2   津贴补贴".
+      name: '款 printed "2" for "02"',
+      edit: (d) => (row(table(d, 'expenditure'), '20103').code = '2013'),
+      findings: [{ severity: 'warning', table: 'expenditure', row_code: '2013', actual: '2013' }],
+    },
+    {
+      // 社会福利院 2024 p.9: "7   11   02   事业单位医疗" under 210 卫生健康支出.
+      name: '类 printed "7" for "210"',
+      edit: (d) => (row(table(d, 'expenditure'), '2101102').code = '71102'),
+      findings: [{ severity: 'warning', table: 'expenditure', row_code: '71102', actual: '71102' }],
     },
   ],
   'text.empty-reason': [
