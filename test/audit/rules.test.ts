@@ -602,13 +602,54 @@ const CASES: Record<string, Case[]> = {
   'completeness.empty-note': [
     { name: 'the sample', findings: [] },
     {
-      name: '空表未注明',
-      edit: (d) => (table(d, 'gov_fund_revenue').notes = []),
+      name: '空表未注明，说明中也未提及',
+      edit: (d) => {
+        table(d, 'gov_fund_revenue').notes = [];
+        editProse(d, '2023年单位无政府性基金收支预算。', '');
+      },
+      findings: [{ severity: 'warning', table: 'gov_fund_revenue' }],
+    },
+    ...['故本表无数据。', '本部门无该项目。', '此表为空。'].map((note) => ({
+      name: `空表注明“${note}”`,
+      edit: (d: Disclosure) => (table(d, 'gov_fund_revenue').notes = [note]),
+      findings: [],
+    })),
+    {
+      // 上海市财政局 2025 p.5: "政府性基金拨款支出预算为0；国有资本经营预算拨款支出预算为0。"
+      name: '说明中写明“政府性基金拨款支出预算为0”',
+      edit: (d) => {
+        table(d, 'gov_fund_revenue').notes = [];
+        d.sections[0].paragraphs.push({
+          text: '政府性基金拨款支出预算为0；国有资本经营预算拨款支出预算为0。',
+        });
+      },
+      findings: [],
+    },
+    {
+      name: '说明中的“为0.05万元”不是无数据',
+      edit: (d) => {
+        table(d, 'gov_fund_revenue').notes = [];
+        editProse(d, '2023年单位无政府性基金收支预算。', '政府性基金拨款支出预算为0.05万元。');
+      },
       findings: [{ severity: 'warning', table: 'gov_fund_revenue' }],
     },
   ],
   'completeness.toc': [
     { name: 'the sample', findings: [] },
+    {
+      name: '目录“其他重要事项说明”，正文“其他重要事项的情况说明”',
+      edit: (d) => {
+        d.contents.push({ title: '十三、其他重要事项说明', level: 2 });
+        d.sections.push({
+          kind: 'other',
+          title: '其他重要事项的情况说明',
+          number: '十三',
+          level: 2,
+          paragraphs: [],
+        });
+      },
+      findings: [],
+    },
     {
       name: '目录有、正文无',
       edit: (d) => d.contents.push({ title: '十三、项目经费情况说明', level: 2 }),

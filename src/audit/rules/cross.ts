@@ -371,7 +371,12 @@ export const operatingCosts: Rule = {
     // Only an administrative or civil-service-managed unit must match exactly; otherwise a human decides.
     const severity: Severity =
       type === 'administrative' || type === 'civil_service_managed' ? 'error' : 'warning';
-    compareFacts(ctx, op, pub, '机关运行经费与公用经费', severity);
+    // One finding for the pair, which says why a difference may be right.
+    const why =
+      severity === 'warning'
+        ? '（机关运行经费只含行政单位和参公事业单位的公用经费，部门含事业单位或单位类型不明时两者可以不同，请核实）'
+        : '';
+    compareFacts(ctx, op, pub, `机关运行经费与公用经费${why}`, severity);
   },
 };
 
