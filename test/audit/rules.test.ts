@@ -392,6 +392,21 @@ const CASES: Record<string, Case[]> = {
           section: '八、机关运行经费增减变动原因说明',
           expected: '5.58%',
           actual: '6.58%',
+          message: expect.not.stringContaining('截断'),
+        },
+      ],
+    },
+    {
+      // 江苏省人民检察院 2019 p.27: "减少1311.6万元，下降35.77%" (1311.6 ÷ 3666 = 35.778…%)
+      name: '变动率末位截断而非四舍五入：仍是错误，并说明是截断',
+      edit: (d) => editProse(d, '减少726.75万元，下降19.61%', '减少726.75万元，下降19.60%'),
+      findings: [
+        {
+          severity: 'error',
+          section: '一、单位预算收支数据变动情况及原因',
+          expected: '19.61%',
+          actual: '19.60%',
+          message: expect.stringContaining('变动率应为19.61%，印为19.60%（末位截断）'),
         },
       ],
     },

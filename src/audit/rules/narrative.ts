@@ -156,6 +156,7 @@ export const narrativeShare: Rule = {
       const whole = named?.amount ?? wholes[0].amount;
       const { exact } = shareInterval(claim.amount, whole, claim.share);
       const expected = `${exact!.toFixed(claim.share.scale, Decimal.ROUND_HALF_UP)}%`;
+      const truncated = isTruncation(exact!, claim.share) ? '（末位截断）' : '';
       // The whole is certain when a table gives the one the share names, or when it opens the list the share
       // belongs to; otherwise a human decides.
       const certain = named
@@ -169,7 +170,7 @@ export const narrativeShare: Rule = {
       ctx.report({
         ...claimAt(claim),
         severity: adjusted ? 'info' : certain ? undefined : 'warning',
-        message: `“${claim.subject}${claim.text}，占${claim.share.text}”：按${named?.label ?? `总额${wholes[0].text}`}计算应占${expected}${adjusted ? '（各项占比合计为100%，属尾差调整）' : ''}`,
+        message: `“${claim.subject}${claim.text}，占${claim.share.text}”：按${named?.label ?? `总额${wholes[0].text}`}计算应占${expected}${truncated && !adjusted ? `，印为${claim.share.text}${truncated}` : ''}${adjusted ? '（各项占比合计为100%，属尾差调整）' : ''}`,
         expected,
         actual: claim.share.text,
       });
@@ -262,6 +263,22 @@ export function impliedPrior(
   };
 }
 
+/** The printed percentage is the exact rate cut after its last digit instead of rounded (35.778… → 35.77). */
+export function isTruncation(exact: Decimal, printed: Percent): boolean {
+  const down = exact.toDecimalPlaces(printed.scale, Decimal.ROUND_DOWN);
+  return (
+    down.eq(printed.value) && !exact.toDecimalPlaces(printed.scale, Decimal.ROUND_HALF_UP).eq(printed.value)
+  );
+}
+
+/** "变动率应为35.78%，印为35.77%（末位截断）" or "变动率应为1.69%，而说明写1.66%". */
+function percentVerdict(rate: Decimal, printed: Percent): string {
+  const exact = rate.toFixed(printed.scale, Decimal.ROUND_HALF_UP);
+  return isTruncation(rate, printed)
+    ? `变动率应为${exact}%，印为${printed.text}（末位截断）`
+    : `变动率应为${exact}%，而说明写${printed.text}`;
+}
+
 export const narrativeChange: Rule = {
   meta: {
     id: 'narrative.change',
@@ -303,10 +320,11 @@ export const narrativeChange: Rule = {
             : new Decimal(Infinity);
           const printed = ch.percent.value;
           if (printed.lt(low) || printed.gt(high)) {
-            const exact = a.value.div(exactPrior).mul(100).toFixed(ch.percent.scale, Decimal.ROUND_HALF_UP);
+            const rate = a.value.div(exactPrior).mul(100);
+            const exact = rate.toFixed(ch.percent.scale, Decimal.ROUND_HALF_UP);
             ctx.report({
               ...claimAt(claim),
-              message: `“${claim.subject}${claim.text}”比${ch.comparedTo}${ch.direction === 'decrease' ? '减少' : '增加'}${ch.amountText}，上年数应为${exactPrior.toFixed()}${unit}，变动率应为${exact}%，而说明写${ch.percent.text}`,
+              message: `“${claim.subject}${claim.text}”比${ch.comparedTo}${ch.direction === 'decrease' ? '减少' : '增加'}${ch.amountText}，上年数应为${exactPrior.toFixed()}${unit}，${percentVerdict(rate, ch.percent)}`,
               expected: `${exact}%`,
               actual: ch.percent.text,
             });
