@@ -197,6 +197,8 @@ export function bindClaim(claim: AmountClaim, facts: Facts, topic: SectionTopic)
   const classes = topic === 'fiscal' && facts.fiscalClasses.size ? facts.fiscalClasses : facts.classes;
   // A class read without its name (a mis-read table) names nothing.
   for (const [name, fact] of classes) if (name && subject.endsWith(name)) return fact;
+  const item = itemOf(subject, facts);
+  if (item) return item;
   // "公务接待费（款）支出16万元" is a classification row (found above or not at all), not the 三公 item of that name;
   // "增加基本支出844.15万元" states a change, not the amount of 基本支出
   if (
@@ -227,6 +229,14 @@ export function bindClaim(claim: AmountClaim, facts: Facts, topic: SectionTopic)
       };
   }
   return undefined;
+}
+
+/** "一般公共服务支出(类)统计信息事务(款)专项普查活动(项)" (Shanghai), "法院(款)机关服务(项)支出" (Jiangsu). */
+function itemOf(subject: string, facts: Facts): Fact | undefined {
+  const m = /^(?:(.+?)\(类\))?(.+?)\(款\)(?:(.+?)\(项\))?(?:支出|预算|拨款)*$/.exec(subject);
+  if (!m || (!m[1] && !m[3])) return undefined;
+  const names = [m[1], m[2], m[3]].filter((n): n is string => !!n).map(looseName);
+  return facts.items.get(names.join('|'));
 }
 
 /**

@@ -338,6 +338,67 @@ const CASES: Record<string, Case[]> = {
       },
       findings: [],
     },
+    {
+      // 上海 budgets: "5.“社会保障和就业支出（类）行政事业单位养老支出（款）行政单位离退休（项）”87.70万元"
+      name: '类/款/项 named in full binds to the 项 row: agreeing',
+      edit: (d) =>
+        editProse(
+          d,
+          '2023年单位无政府性基金收支预算。',
+          '1.“一般公共服务支出（类）政府办公厅（室）及相关机构事务（款）行政运行（项）”1,361.58万元，主要用于行政运行。',
+        ),
+      findings: [],
+    },
+    {
+      // 上海市普陀区财政局 2025 p.7: "机关事业单位职业年金缴费支出（项）”887.36万元" against the table's 87.36
+      name: '类/款/项 named in full binds to the 项 row: disagreeing',
+      edit: (d) =>
+        editProse(
+          d,
+          '2023年单位无政府性基金收支预算。',
+          '1.“一般公共服务支出（类）政府办公厅（室）及相关机构事务（款）行政运行（项）”1,316.58万元，主要用于行政运行。',
+        ),
+      findings: [
+        {
+          severity: 'error',
+          table: 'general_expenditure',
+          row_code: '2010301',
+          expected: '1361.58',
+          actual: '1316.58',
+        },
+      ],
+    },
+    {
+      // 上海市普陀区财政局 2025 p.7: 877,080元 printed as 87.70万元
+      name: '项 amount cut instead of rounded: a warning that says so',
+      edit: (d) =>
+        editProse(
+          d,
+          '2023年单位无政府性基金收支预算。',
+          '1.“一般公共服务支出（类）政府办公厅（室）及相关机构事务（款）行政运行（项）”1,361.5万元，主要用于行政运行。',
+        ),
+      findings: [
+        {
+          severity: 'warning',
+          table: 'general_expenditure',
+          row_code: '2010301',
+          message: expect.stringContaining('末位截断'),
+        },
+      ],
+    },
+    {
+      // 江苏 wording: "2．法院（款）机关服务（项）支出1600万元"
+      name: '款/项 without the 类 binds when the pair is unique',
+      edit: (d) =>
+        editProse(
+          d,
+          '2023年单位无政府性基金收支预算。',
+          '1．政府办公厅（室）及相关机构事务（款）行政运行（项）支出1,361.68万元。',
+        ),
+      findings: [
+        { severity: 'error', table: 'general_expenditure', row_code: '2010301', expected: '1361.58' },
+      ],
+    },
   ],
   'narrative.share': [
     { name: 'the sample', findings: [] },

@@ -60,6 +60,8 @@ export const narrativeAmount: Rule = {
       const cmp = compareAmounts(claim.amount, fact.parts ?? [fact.amount], unit);
       if (!cmp || cmp.status === 'exact') continue;
       const rounding = cmp.status === 'rounding';
+      // 877,080元 printed as 87.70万元: the digits are right, the conversion cut instead of rounding.
+      const truncated = !rounding && !fact.parts && fact.amount && cutAt(fact.amount, claim.amount);
       // The finding concerns both the sentence and the cell: it names the section and the table.
       const cell = at(fact.table, fact.row, fact.column);
       ctx.report({
@@ -68,14 +70,20 @@ export const narrativeAmount: Rule = {
         row_code: cell.row_code,
         row_name: cell.row_name,
         column: cell.column,
-        severity: rounding ? 'info' : undefined,
-        message: `说明称“${claim.subject}${claim.text}”，${factText(fact)}为${cmp.expected}${unit}${rounding ? '（四舍五入差异）' : `，相差${cmp.difference.toFixed()}${unit}`}`,
+        severity: rounding ? 'info' : truncated ? 'warning' : undefined,
+        message: `说明称“${claim.subject}${claim.text}”，${factText(fact)}为${cmp.expected}${unit}${rounding ? '（四舍五入差异）' : truncated ? `（${fact.amount!.toString()}${fact.amount!.unit}，说明中末位截断而未四舍五入）` : `，相差${cmp.difference.toFixed()}${unit}`}`,
         expected: cmp.expected,
         actual: cmp.actual,
       });
     }
   },
 };
+
+/** The printed amount is the table's amount cut (not rounded) at the printed precision. */
+function cutAt(table: Amount, printed: Amount): boolean {
+  const exact = table.to(printed.unit).value;
+  return exact.toDecimalPlaces(printed.scale, Decimal.ROUND_DOWN).eq(printed.value);
+}
 
 export const narrativeUnbound: Rule = {
   meta: {
