@@ -400,6 +400,130 @@ const CASES: Record<string, Case[]> = {
       ],
     },
   ],
+  'narrative.execution': [
+    { name: 'the sample (no execution sentence)', findings: [] },
+    {
+      // 万里街道 2024 p.7, years moved to the sample's 2023
+      name: '执行数、预算安排与减少比例相符',
+      edit: (d) =>
+        execution(
+          d,
+          '1.“一般公共服务支出（类）统计信息事务（款）专项普查活动（项）”25.77万元，主要用于专项普查活动。2022年当年预算执行数为60.13万元，2023年预算安排25.77万元，比2022年预算执行数减少57.14%。',
+        ),
+      findings: [],
+    },
+    {
+      // 万里街道 2023 p.6: 11.67 → 45.41 is +289.12%, printed 314.82%
+      name: '增减比例与执行数、预算安排不符',
+      edit: (d) =>
+        execution(
+          d,
+          '3.“一般公共服务支出（类）群众团体事务（款）一般行政管理事务（项）”45.41万元，主要用于群众团体事务。2022年当年预算执行数为11.67万元，2023年预算安排45.41万元，比2022年预算执行数增加314.82%。',
+        ),
+      findings: [{ severity: 'error', expected: '289.12%', actual: '314.82%' }],
+    },
+    {
+      // 万里街道 2023 p.7: item 16 (220.63万元) repeats item 15's sentence (441.25万元, 60.54%)
+      name: '预算安排与本项金额不同（复制上一项的句子）',
+      edit: (d) =>
+        execution(
+          d,
+          '16.“社会保障和就业支出（类）行政事业单位养老支出（款）机关事业单位职业年金缴费支出（项）”220.63万元，主要用于职业年金。2022年当年预算执行数为132.59万元，2023年预算安排441.25万元，比2022年预算执行数增加60.54%。',
+        ),
+      findings: [
+        { severity: 'error', expected: '220.63', actual: '441.25' },
+        { severity: 'error', expected: '232.79%', actual: '60.54%' },
+      ],
+    },
+    {
+      // 万里街道 2024 p.7: "执行数为0.00万元 … 增加100.00%"
+      name: '执行数为0却写增长比例',
+      edit: (d) =>
+        execution(
+          d,
+          '9.“教育支出（类）其他教育支出（款）其他教育支出（项）”25.00万元，主要用于其他教育支出。2022年当年预算执行数为0.00万元，2023年预算安排25.00万元，比2022年预算执行数增加100.00%。',
+        ),
+      findings: [{ severity: 'warning', actual: '100.00%' }],
+    },
+    {
+      name: '方向词与执行数、预算安排相反',
+      edit: (d) =>
+        execution(
+          d,
+          '1.“一般公共服务支出（类）统计信息事务（款）专项普查活动（项）”25.77万元，主要用于专项普查活动。2022年当年预算执行数为60.13万元，2023年预算安排25.77万元，比2022年预算执行数增加57.14%。',
+        ),
+      findings: [{ severity: 'error', expected: '减少', actual: '增加' }],
+    },
+    {
+      // the template's wording left unedited: the direction is not checked (text.template reports it), the figures are
+      name: '模板句式“增加（减少）C万元，增长（下降）D%”：只核对数字',
+      edit: (d) =>
+        execution(
+          d,
+          '1.“一般公共服务支出（类）统计信息事务（款）专项普查活动（项）”25.77万元，主要用于专项普查活动。2022年当年预算执行数为60.13万元，2023年预算安排25.77万元，比2022年预算执行数增加（减少）34.36万元，增长（下降）57.14%。',
+        ),
+      findings: [],
+    },
+    {
+      name: '增减额与执行数、预算安排不符',
+      edit: (d) =>
+        execution(
+          d,
+          '1.“一般公共服务支出（类）统计信息事务（款）专项普查活动（项）”25.77万元，主要用于专项普查活动。2022年当年预算执行数为60.13万元，2023年预算安排25.77万元，比2022年预算执行数减少43.36万元，下降57.14%。',
+        ),
+      findings: [{ severity: 'error', expected: '34.36', actual: '43.36' }],
+    },
+    {
+      // a 2026 budget compared with "2026年预算执行数" (reviewers' checklist)
+      name: '年度不符：本年预算与本年执行数比较',
+      edit: (d) =>
+        execution(
+          d,
+          '1.“一般公共服务支出（类）统计信息事务（款）专项普查活动（项）”25.77万元，主要用于专项普查活动。2023年当年预算执行数为60.13万元，2023年预算安排25.77万元，比2023年预算执行数减少57.14%。',
+        ),
+      findings: [{ severity: 'warning' }],
+    },
+  ],
+  'narrative.final-budget': [
+    { name: 'the sample (a budget)', findings: [] },
+    {
+      // 普陀区财政局 2024 决算 p.21
+      name: '完成比例与大小判断相符',
+      edit: (d) =>
+        finalSentence(
+          d,
+          '一般公共预算财政拨款支出年初预算为2993.92万元，支出决算为2940.05万元，完成年初预算的98.20%。决算数小于预算数的主要原因：个别信息化项目调减。',
+        ),
+      findings: [],
+    },
+    {
+      name: '完成比例与金额不符',
+      edit: (d) =>
+        finalSentence(
+          d,
+          '一般公共预算财政拨款支出年初预算为2993.92万元，支出决算为2940.05万元，完成年初预算的98.02%。决算数小于预算数的主要原因：个别信息化项目调减。',
+        ),
+      findings: [{ severity: 'error', expected: '98.20%', actual: '98.02%' }],
+    },
+    {
+      name: '“决算数大于预算数”而决算小于预算',
+      edit: (d) =>
+        finalSentence(
+          d,
+          '一般公共预算财政拨款支出年初预算为2993.92万元，支出决算为2940.05万元，完成年初预算的98.20%。决算数大于预算数的主要原因：个别信息化项目调减。',
+        ),
+      findings: [{ severity: 'error', expected: '决算数小于预算数' }],
+    },
+    {
+      name: '年初预算为0却写完成比例',
+      edit: (d) =>
+        finalSentence(
+          d,
+          '“三公”经费财政拨款支出年初预算为0.00万元，支出决算为0.95万元，完成年初预算的100%。决算数大于预算数的主要原因：新增接待任务。',
+        ),
+      findings: [{ severity: 'warning', actual: '100%' }],
+    },
+  ],
   'narrative.share': [
     { name: 'the sample', findings: [] },
     {
@@ -944,6 +1068,17 @@ describe('rule catalogue', () => {
     expect(missing).toEqual([]);
   });
 });
+
+/** Appends an item paragraph in the Shanghai wording to the explanation. */
+function execution(d: Disclosure, text: string): void {
+  editProse(d, '2023年单位无政府性基金收支预算。', text);
+}
+
+/** Makes the sample a 决算 and gives it one sentence of the 决算 wording. */
+function finalSentence(d: Disclosure, text: string): void {
+  d.metadata.kind = 'unit_final';
+  editProse(d, '2023年单位无政府性基金收支预算。', text);
+}
 
 for (const rule of RULES) {
   describe(rule.meta.id, () => {

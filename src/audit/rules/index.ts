@@ -3,6 +3,7 @@ import type { Rule } from '../types.js';
 import { CODE_RULES } from './codes.js';
 import { COMPLETENESS_RULES } from './completeness.js';
 import { CROSS_RULES } from './cross.js';
+import { EXECUTION_RULES } from './execution.js';
 import { NARRATIVE_RULES } from './narrative.js';
 import { PERFORMANCE_RULES } from './performance.js';
 import { PRIOR_RULES } from './prior.js';
@@ -13,6 +14,7 @@ export const RULES: readonly Rule[] = [
   ...TABLE_RULES,
   ...CROSS_RULES,
   ...NARRATIVE_RULES,
+  ...EXECUTION_RULES,
   ...PERFORMANCE_RULES,
   ...COMPLETENESS_RULES,
   ...CODE_RULES,
