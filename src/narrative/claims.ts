@@ -79,7 +79,8 @@ const WRAP = /([^。；;：:，,、！!？?\n])\n(?=\S)/g;
 const LEAD_WORDS =
   /^(?:其中|主要包括|包括|主要用于以下方面|主要用于|用于|分别为|分别是|收入为|支出为|为|是|共计|共|合计|涉及|安排|即|以及|和|及)[:：]?/;
 /** A direction word, or the template's "增加（减少）" left unedited (a change whose direction is not stated). */
-const DIRECTION = '(?:增加|减少|增长|下降|上升|降低|提高|增多|减小|缩减)(?:[（(](?:增加|减少|增长|下降)[）)])?';
+const DIRECTION =
+  '(?:增加|减少|增长|下降|上升|降低|提高|增多|减小|缩减)(?:[（(](?:增加|减少|增长|下降)[）)])?';
 const CHANGE_LEAD = new RegExp(
   `(?:比|较|与|同比)\\s*(上年|上一年|上年度|\\d{4}\\s*年(?:度)?[^，,；;。]*?)\\s*(?:预算)?(?:同口径)?(?:相比|比较)?\\s*(${DIRECTION})\\s*$`,
 );

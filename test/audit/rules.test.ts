@@ -956,6 +956,118 @@ const CASES: Record<string, Case[]> = {
       findings: [{ severity: 'warning', table: 'expenditure', row_code: '71102', actual: '71102' }],
     },
   ],
+  'text.template': [
+    { name: 'the sample', findings: [] },
+    {
+      // 江苏省人大常委会办公厅 2019 p.16: "比上年预算增加（减少）0万元"
+      name: '模板用语“增加（减少）”未改写',
+      edit: (d) => editProse(d, '下降5.58%', '增长（减少）5.58%'),
+      findings: [{ severity: 'warning', section: '八、机关运行经费增减变动原因说明' }],
+    },
+    {
+      // 江苏省人大常委会办公厅 2019 p.16: "政府性基金支出预算支出万元"
+      name: '金额留空“支出 万元”',
+      edit: (d) => editProse(d, '2023年单位无政府性基金收支预算。', '2023年政府性基金支出预算支出 万元。'),
+      findings: [{ severity: 'warning', message: expect.stringContaining('金额留空') }],
+    },
+    {
+      name: '百分数缺%',
+      edit: (d) => editProse(d, '下降5.58%', '下降5.58'),
+      findings: [{ severity: 'warning', message: expect.stringContaining('百分数缺少%') }],
+    },
+    {
+      name: '标题中的XX',
+      edit: (d) => (table(d, 'summary').title = 'XX单位2023年收支预算总表'),
+      findings: [{ severity: 'warning', table: 'summary', message: expect.stringContaining('XX') }],
+    },
+    {
+      name: '“单位：万元”不是留空',
+      edit: (d) => editProse(d, '2023年单位无政府性基金收支预算。', '本表金额单位：万元。以万元为单位。'),
+      findings: [],
+    },
+  ],
+  'text.punctuation': [
+    { name: 'the sample', findings: [] },
+    {
+      name: '“。。”',
+      edit: (d) => editProse(d, '2023年单位无政府性基金收支预算。', '2023年单位无政府性基金收支预算。。'),
+      findings: [{ severity: 'warning', message: '标点“。。”重复' }],
+    },
+    {
+      name: '引号未闭合',
+      edit: (d) => editProse(d, '本单位无“三公”经费预算。', '本单位无“三公经费预算。'),
+      findings: [{ severity: 'warning', message: expect.stringContaining('引号不成对') }],
+    },
+    {
+      // 江苏省人民检察院 2017 p.8: the line with "（挂" was lost in reading; the "）" left is no defect
+      name: '只有右括号（读取时丢了一行）不报',
+      edit: (d) => editProse(d, '本单位无“三公”经费预算。', '本单位无“三公”经费预算）。'),
+      findings: [],
+    },
+    {
+      // 江苏省高级人民法院 2017 p.4: "…针对案件审理中发现的问题提出司法建议" ends the section
+      name: '节末段落没有句号',
+      edit: (d) =>
+        editProse(
+          d,
+          '2023年单位无政府性基金收支预算。',
+          '2023年单位无政府性基金收支预算。本单位政府性基金的收支均按规定列入相应的预算表中公开并说明',
+        ),
+      findings: [{ severity: 'warning', message: expect.stringContaining('没有句号') }],
+    },
+  ],
+  'text.repeated': [
+    { name: 'the sample', findings: [] },
+    {
+      // 上海市普陀区财政局 2025 p.8 prints items 7–11 of p.7 again
+      name: '同一节中段落印了两次',
+      edit: (d) => {
+        const s = d.sections.find((x) =>
+          x.paragraphs.some((p) => p.text.includes('本单位无“三公”经费预算')),
+        )!;
+        s.paragraphs.push({
+          ...s.paragraphs.find((p) => p.text.includes('本单位无“三公”经费预算'))!,
+          source: { page: 99 },
+        });
+        s.paragraphs[s.paragraphs.length - 1].text =
+          '本单位无“三公”经费预算。因公出国（境）费、公务用车购置及运行费、公务接待费均为零。';
+        s.paragraphs.push({ text: s.paragraphs[s.paragraphs.length - 1].text, source: { page: 100 } });
+      },
+      findings: [{ severity: 'warning', page: 100 }],
+    },
+    {
+      // 江苏省政协办公厅 2017: the same item list under 财政拨款支出 and under 一般公共预算支出
+      name: '两节中相同的段落不报',
+      edit: (d) => {
+        const text = '本单位无“三公”经费预算。因公出国（境）费、公务用车购置及运行费、公务接待费均为零。';
+        d.sections[0].paragraphs.push({ text });
+        d.sections[1].paragraphs.push({ text });
+      },
+      findings: [],
+    },
+  ],
+  'text.year': [
+    { name: 'the sample', findings: [] },
+    {
+      name: '2023年预算的表名写为2022年',
+      edit: (d) => (table(d, 'summary').title = '2022年收支预算总表'),
+      findings: [{ severity: 'warning', table: 'summary', expected: '2023', actual: '2022' }],
+    },
+    {
+      // reviewers' checklist: a 2026 budget comparing with "2026年预算"
+      name: '与本年比较',
+      edit: (d) => editProse(d, '比2022年预算同口径减少', '比2023年预算同口径减少'),
+      findings: [{ severity: 'warning', expected: '2022', actual: '2023' }],
+    },
+    {
+      name: '决算写“截至上一年12月31日”',
+      edit: (d) => {
+        d.metadata.kind = 'unit_final';
+        editProse(d, '2023年单位无政府性基金收支预算。', '截至2022年12月31日，本单位共有车辆2辆。');
+      },
+      findings: [{ severity: 'warning', expected: '2023', actual: '2022' }],
+    },
+  ],
   'text.empty-reason': [
     { name: 'the sample', findings: [] },
     {

@@ -6,6 +6,7 @@ import { CROSS_RULES } from './cross.js';
 import { EXECUTION_RULES } from './execution.js';
 import { NARRATIVE_RULES } from './narrative.js';
 import { PERFORMANCE_RULES } from './performance.js';
+import { PRESENTATION_RULES } from './presentation.js';
 import { PRIOR_RULES } from './prior.js';
 import { TABLE_RULES } from './table.js';
 import { TEXT_RULES } from './text.js';
@@ -19,5 +20,6 @@ export const RULES: readonly Rule[] = [
   ...COMPLETENESS_RULES,
   ...CODE_RULES,
   ...TEXT_RULES,
+  ...PRESENTATION_RULES,
   ...PRIOR_RULES,
 ];

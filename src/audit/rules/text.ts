@@ -5,7 +5,7 @@ import { sectionLabel } from '../bind.js';
 import { at, normName, tableLabel } from '../tables.js';
 import type { FindingInput, Rule } from '../types.js';
 
-interface TextPiece {
+export interface TextPiece {
   text: string;
   section: string;
   source?: SourceRef;
@@ -26,7 +26,7 @@ export function prose(doc: Disclosure): TextPiece[] {
 }
 
 /** The finding's place: its section and the sentence around the match. */
-function pieceAt(p: TextPiece, match: RegExpExecArray): Partial<FindingInput> {
+export function pieceAt(p: TextPiece, match: RegExpExecArray): Partial<FindingInput> {
   const before = p.text.slice(0, match.index);
   const start = Math.max(...['。', '；', ';', '\n'].map((c) => before.lastIndexOf(c))) + 1;
   const rest = p.text.slice(match.index + match[0].length);
@@ -66,7 +66,7 @@ export const emptyReason: Rule = {
   },
 };
 
-const PLACEHOLDER = /(XX|ＸＸ|××|xx(?![a-z])|\*{3,}|某某|待补充|待填写|此处填写|〇〇)/g;
+export const PLACEHOLDER = /(XX|ＸＸ|××|xx(?![a-z])|\*{3,}|某某|待补充|待填写|此处填写|〇〇)/g;
 
 export const placeholder: Rule = {
   meta: {
