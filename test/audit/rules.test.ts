@@ -524,6 +524,25 @@ const CASES: Record<string, Case[]> = {
       findings: [{ severity: 'warning', actual: '100%' }],
     },
   ],
+  'narrative.shares-total': [
+    { name: 'the sample', findings: [] },
+    {
+      // 普陀区财政局 2024 决算 p.21: 71.73% + 11.11% + 2.07% + 15.16% = 100.07%
+      name: '各项占比合计超过100%',
+      edit: (d) => editProse(d, '占67.53%', '占67.63%'),
+      findings: [{ severity: 'warning', expected: '100%', actual: '100.10%' }],
+    },
+    {
+      name: '“其中”嵌套项的占比不计入合计',
+      edit: (d) =>
+        editProse(
+          d,
+          '基本支出2,011.93万元，占67.53%；',
+          '基本支出2,011.93万元，占67.53%，其中人员经费1,680.19万元，占56.39%；',
+        ),
+      findings: [],
+    },
+  ],
   'narrative.share': [
     { name: 'the sample', findings: [] },
     {
@@ -1070,6 +1089,18 @@ const CASES: Record<string, Case[]> = {
   ],
   'text.empty-reason': [
     { name: 'the sample', findings: [] },
+    {
+      // the template's "主要原因是……。" left in place
+      name: '主要原因是……。',
+      edit: (d) => editProse(d, '主要原因是公用经费及忻州市政府信息化项目运维费减少。', '主要原因是……。'),
+      findings: [{ severity: 'warning', section: '一、单位预算收支数据变动情况及原因' }],
+    },
+    {
+      // 普陀区财政局 2024 决算 p.21: "主要原因：" ends the line, the reason follows in the next paragraph
+      name: '“主要原因：”之后换段接着写原因，不报',
+      edit: (d) => editProse(d, /主要原因是公用经费及忻州市政府信息化项目运维费减少。[^\n]*$/, '主要原因：'),
+      findings: [],
+    },
     {
       name: '主要原因是。',
       edit: (d) => editProse(d, '主要原因是公用经费及忻州市政府信息化项目运维费减少。', '主要原因是。'),

@@ -507,11 +507,60 @@ export const narrativeList: Rule = {
   },
 };
 
+export const narrativeSharesTotal: Rule = {
+  meta: {
+    id: 'narrative.shares-total',
+    category: 'narrative',
+    severity: 'warning',
+    title: '同一总额的各项占比合计不超过100%',
+    basis: '各项占同一总额的比例之和不得超过100%（四舍五入误差除外）；嵌套的“其中”项不计入',
+  },
+  check(ctx) {
+    const all = amountClaims(ctx);
+    // "基本支出A，占a%，其中人员经费B，占b%": B is part of A, not one more item of the whole.
+    const nested = new Set<AmountClaim>();
+    for (const c of all) if (c.share) for (const p of c.parts ?? []) nested.add(p);
+    const byWhole = new Map<AmountClaim, AmountClaim[]>();
+    for (const c of all) {
+      if (!c.share || !c.whole || c.shareOf || nested.has(c)) continue;
+      byWhole.set(c.whole, [...(byWhole.get(c.whole) ?? []), c]);
+    }
+    for (const [whole, all] of byWhole) {
+      // "…，其中人员经费B，占b%" (the head of the sentence took the 其中): B is nested in the item before it.
+      const items = all.filter((c, k) => {
+        const prev = all[k - 1];
+        if (!prev || prev.place.sentence !== c.place.sentence) return true;
+        const s = c.place.sentence;
+        const from = s.indexOf(prev.text);
+        const to = s.indexOf(c.text, from + prev.text.length);
+        return from < 0 || to < 0 || !/其中/.test(s.slice(from, to));
+      });
+      if (items.length < 2) continue;
+      // Subjects must differ: the same item stated twice is not two shares.
+      if (new Set(items.map((c) => looseName(c.subject))).size !== items.length) continue;
+      const sum = items.reduce((t, c) => t.plus(c.share!.value), new Decimal(0));
+      const shown = sum.toFixed(Math.max(...items.map((c) => c.share!.scale)));
+      const tolerance = items.reduce(
+        (t, c) => t.plus(new Decimal(10).pow(-c.share!.scale).div(2)),
+        new Decimal(0),
+      );
+      if (sum.minus(100).lte(tolerance)) continue;
+      ctx.report({
+        ...claimAt(items[items.length - 1]),
+        message: `占“${whole.subject}${whole.text}”的各项比例合计${shown}%，超过100%（${items.map((c) => `${c.subject}${c.share!.text}`).join('、')}）`,
+        expected: '100%',
+        actual: `${shown}%`,
+      });
+    }
+  },
+};
+
 export const NARRATIVE_RULES: Rule[] = [
   narrativeAmount,
   narrativeShare,
   narrativeChange,
   narrativeParts,
+  narrativeSharesTotal,
   narrativeCount,
   narrativeList,
   narrativeUnbound,

@@ -44,7 +44,9 @@ export function pieceAt(p: TextPiece, match: RegExpExecArray): Partial<FindingIn
   return out;
 }
 
-const EMPTY_REASON = /(主要原因是|主要原因为|原因是|原因为|主要用于|主要包括)[:：]?\s*(?=[。；;]|$)/g;
+/** "主要原因是。", "主要原因：" at the end, "主要原因是……" (the template's ellipsis left in place). */
+const EMPTY_REASON =
+  /(?:(主要原因是|主要原因为|原因是|原因为|主要用于|主要包括)[:：]?\s*(?:…+|\.{3,})?\s*(?=[。；;]|$)|(主要原因)[:：]\s*(?:…+|\.{3,})?\s*(?=[。；;]))/g;
 
 export const emptyReason: Rule = {
   meta: {
@@ -59,7 +61,7 @@ export const emptyReason: Rule = {
       for (const m of p.text.matchAll(EMPTY_REASON)) {
         ctx.report({
           ...pieceAt(p, m as RegExpExecArray),
-          message: `“${m[1]}”之后没有内容，原因或内容未填写`,
+          message: `“${m[1] ?? m[2]}”之后没有内容，原因或内容未填写`,
         });
       }
     }
