@@ -168,6 +168,19 @@ const BINDINGS: { re: RegExp; topics?: SectionTopic[]; resolve: Resolver }[] = [
   { re: /财政专户管理资金(收入)?$/, resolve: source('special_account') },
   { re: /单位资金(收入)?$/, resolve: source('unit_funds') },
   { re: /事业收入$/, resolve: source('business_income') },
+  // The section says whose 基本支出 it is; elsewhere the printed amount decides (or nothing binds).
+  { re: /基本支出$/, topics: ['expenditure'], resolve: id('expenditure.basic', 'general.basic') },
+  { re: /项目支出$/, topics: ['expenditure'], resolve: id('expenditure.project', 'general.project') },
+  {
+    re: /基本支出$/,
+    topics: ['general', 'general_basic'],
+    resolve: id('general.basic', 'expenditure.basic'),
+  },
+  {
+    re: /项目支出$/,
+    topics: ['general', 'general_basic'],
+    resolve: id('general.project', 'expenditure.project'),
+  },
   { re: /基本支出$/, resolve: either('expenditure.basic', 'general.basic') },
   { re: /项目支出$/, resolve: either('expenditure.project', 'general.project') },
   // "本年收入预算X" is this year's income; with 上年结转 it is not 收入总计.

@@ -325,16 +325,31 @@ const CASES: Record<string, Case[]> = {
       findings: [{ severity: 'error', table: 'summary', row_name: '本年收入合计', expected: '2979.49' }],
     },
     {
-      // 基本支出 may mean all money's or the general budget's: the printed amount decides
-      name: '“基本支出X” agrees with the general budget’s 基本支出 where the two differ',
+      // In the 支出 section, 基本支出 is the expenditure table's
+      name: '“基本支出X” in the 支出预算 section is the expenditure table’s',
       edit: (d) => setCell(row(table(d, 'expenditure'), '合计'), 'basic', '2021.93'),
+      findings: [{ severity: 'error', table: 'expenditure', column: 'basic', expected: '2021.93' }],
+    },
+    {
+      // Elsewhere 基本支出 may mean all money's or the general budget's: the printed amount decides
+      name: '“基本支出X” outside a 支出 section agrees with the general budget’s 基本支出 where the two differ',
+      edit: (d) => {
+        setCell(row(table(d, 'expenditure'), '合计'), 'basic', '2021.93');
+        d.sections = d.sections.filter(
+          (x) => !x.paragraphs.some((p) => p.text.includes('基本支出2,011.93万元')),
+        );
+        editProse(d, '2023年单位无政府性基金收支预算。', '本年基本支出2,011.93万元。');
+      },
       findings: [],
     },
     {
       name: '“基本支出X” agreeing with neither of two different 基本支出 is ambiguous: not an error',
       edit: (d) => {
         setCell(row(table(d, 'expenditure'), '合计'), 'basic', '2021.93');
-        editProse(d, '基本支出2,011.93万元', '基本支出2,015.00万元');
+        d.sections = d.sections.filter(
+          (x) => !x.paragraphs.some((p) => p.text.includes('基本支出2,011.93万元')),
+        );
+        editProse(d, '2023年单位无政府性基金收支预算。', '本年基本支出2,015.00万元。');
       },
       findings: [],
     },
