@@ -15,11 +15,18 @@ export const READING_RULE: RuleMeta = {
 
 /** The low-confidence table a finding rests on, if any. */
 function restsOn(finding: Finding, low: readonly Table[], all: readonly Table[]): Table | undefined {
-  const candidates = low.filter((t) => t.kind === finding.table);
-  if (!candidates.length) return undefined;
-  if (all.filter((t) => t.kind === finding.table).length === 1) return candidates[0];
-  // Several tables of one kind: the finding's page tells which.
-  return candidates.find((t) => t.source?.page !== undefined && t.source.page === finding.page);
+  const places = [{ kind: finding.table, page: finding.page }];
+  // A disagreement between two cells rests on both tables.
+  if (finding.also) places.push({ kind: finding.also.table, page: finding.also.page });
+  for (const place of places) {
+    const candidates = low.filter((t) => t.kind === place.kind);
+    if (!candidates.length) continue;
+    if (all.filter((t) => t.kind === place.kind).length === 1) return candidates[0];
+    // Several tables of one kind: the page tells which.
+    const found = candidates.find((t) => t.source?.page !== undefined && t.source.page === place.page);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 /** Replaces the errors and warnings placed on low-confidence tables by one reading note per table. */
