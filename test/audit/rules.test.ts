@@ -1080,6 +1080,15 @@ const CASES: Record<string, Case[]> = {
       findings: [],
     },
   ],
+  'text.doubled-word': [
+    { name: 'the sample', findings: [] },
+    {
+      // GovBudgetChecker's example: "比2024年预算增加增加584.0909万元"
+      name: '“减少减少”',
+      edit: (d) => editProse(d, '比2022年预算同口径减少', '比2022年预算同口径减少减少'),
+      findings: [{ severity: 'warning', excerpt: '减少减少' }],
+    },
+  ],
   'text.year': [
     { name: 'the sample', findings: [] },
     {

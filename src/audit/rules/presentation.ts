@@ -240,4 +240,29 @@ export const years: Rule = {
   },
 };
 
-export const PRESENTATION_RULES: Rule[] = [template, punctuation, repeated, years];
+/**
+ * A word of the explanation's own phrasing printed twice in a row: "增加增加584.09万元". Only such words: names
+ * may rightly meet their own kind ("9名在职人员人员经费"), and table cells read as prose repeat.
+ */
+const DOUBLED_WORD =
+  /(增加|减少|增长|下降|上升|降低|持平|主要用于|主要原因|主要包括|其中|以及|包括|分别为|比上年|与上年|合计|共计)\1/;
+
+export const doubledWord: Rule = {
+  meta: {
+    id: 'text.doubled-word',
+    category: 'text',
+    severity: 'warning',
+    title: '词语重复',
+    basis: '审核要点：校对疏漏造成的相邻重复词（如“增加增加”）',
+  },
+  check(ctx) {
+    const report = oncePerPlace(ctx);
+    for (const p of prose(ctx.doc))
+      // On the printed text: cells of a table read as prose are separated by spaces, a slip is not.
+      for (const m of p.text.matchAll(new RegExp(DOUBLED_WORD.source, 'g'))) {
+        report({ ...whole(p), excerpt: m[0], message: `“${m[1]}”连续重复` });
+      }
+  },
+};
+
+export const PRESENTATION_RULES: Rule[] = [template, punctuation, repeated, years, doubledWord];
