@@ -64,6 +64,9 @@ export const narrativeAmount: Rule = {
       const truncated = !rounding && !fact.parts && fact.amount && cutAt(fact.amount, claim.amount);
       // The finding concerns both the sentence and the cell: it names the section and the table.
       const cell = at(fact.table, fact.row, fact.column);
+      // The table's figure as printed (2,961.68), not at the claim's precision (0.3 → 2961.7).
+      const printed =
+        fact.amount && fact.amount.unit === unit && !fact.parts ? fact.amount.toString() : cmp.expected;
       ctx.report({
         ...claimAt(claim),
         table: fact.table.kind,
@@ -71,7 +74,7 @@ export const narrativeAmount: Rule = {
         row_name: cell.row_name,
         column: cell.column,
         severity: rounding ? 'info' : truncated ? 'warning' : undefined,
-        message: `说明称“${claim.subject}${claim.text}”，${factText(fact)}为${cmp.expected}${unit}${rounding ? '（四舍五入差异）' : truncated ? `（${fact.amount!.toString()}${fact.amount!.unit}，说明中末位截断而未四舍五入）` : `，相差${cmp.difference.toFixed()}${unit}`}`,
+        message: `说明称“${claim.subject}${claim.text}”，${factText(fact)}为${printed}${unit}${rounding ? '（四舍五入差异）' : truncated ? `（${fact.amount!.toString()}${fact.amount!.unit}，说明中末位截断而未四舍五入）` : `，相差${cmp.difference.toFixed()}${unit}`}`,
         expected: cmp.expected,
         actual: cmp.actual,
       });
