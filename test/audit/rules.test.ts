@@ -297,6 +297,27 @@ const CASES: Record<string, Case[]> = {
       ],
     },
   ],
+  'cross.personnel-split': [
+    { name: 'the sample (its 收支总表 prints no 人员经费 row)', findings: [] },
+    {
+      name: '收支总表的人员经费与经济分类表相同',
+      edit: (d) => splitRow(d, '人员经费', '1680.19'),
+      findings: [],
+    },
+    {
+      name: '收支总表的人员经费与经济分类表不同（只有一般公共预算资金）',
+      edit: (d) => splitRow(d, '人员经费', '1690.19'),
+      findings: [
+        {
+          severity: 'error',
+          table: 'summary',
+          actual: '1690.19',
+          expected: '1680.19',
+          also: { table: 'general_basic_economic' },
+        },
+      ],
+    },
+  ],
   'narrative.amount': [
     { name: 'the sample', findings: [] },
     {
@@ -1245,6 +1266,19 @@ function execution(d: Disclosure, text: string): void {
 function finalSentence(d: Disclosure, text: string): void {
   d.metadata.kind = 'unit_final';
   editProse(d, '2023年单位无政府性基金收支预算。', text);
+}
+
+/** Adds a memo row "人员经费"/"公用经费" to the expenditure side of the 收支总表, as some families print it. */
+function splitRow(d: Disclosure, name: string, value: string): void {
+  const summary = table(d, 'summary');
+  const template = summary.rows.find((r) => r.side === 'expenditure' && r.name === '一般公共服务支出')!;
+  const memo = structuredClone(template);
+  memo.name = name;
+  memo.label = name;
+  memo.role = 'memo';
+  for (const c of Object.keys(memo.cells)) memo.cells[c] = { value: null, printed: '' };
+  setCell(memo, 'total', value);
+  summary.rows.push(memo);
 }
 
 for (const rule of RULES) {

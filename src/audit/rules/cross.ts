@@ -555,6 +555,55 @@ export const emptyTable: Rule = {
   },
 };
 
+/** 人员经费 / 公用经费 printed as memo rows of the 收支总表 (or 财政拨款收支总表) beside the classes. */
+const SPLIT_ROWS: [RegExp, string, string][] = [
+  [/^(人员经费|人员支出)$/, 'economic.personnel', '人员经费'],
+  [/^(公用经费|公用支出|日常公用经费)$/, 'economic.public', '公用经费'],
+];
+
+export const personnelSplit: Rule = {
+  meta: {
+    id: 'cross.personnel-split',
+    category: 'cross',
+    severity: 'error',
+    title: '收支总表的人员经费、公用经费与经济分类表一致',
+    basis:
+      '收支总表列示的人员经费、公用经费与基本支出经济分类表的人员经费、公用经费为同一划分；只有一般公共预算资金时两者相等，否则总表不少于经济分类表',
+  },
+  check(ctx) {
+    const facts = ctx.facts();
+    const only = onlyGeneralBudget(ctx);
+    for (const kind of ['summary', 'fiscal_summary']) {
+      const table = ctx.table(kind);
+      if (!table || table.empty) continue;
+      const column = totalColumn(table);
+      for (const row of sideRows(table, 'expenditure')) {
+        const name = normName(row.name || row.label);
+        const split = SPLIT_ROWS.find(([re]) => re.test(name));
+        const other = split && facts.get(split[1]);
+        if (!split || !other) continue;
+        const mine = cellFact(table, row, column, split[2]);
+        if (!mine?.amount || !other.amount) continue;
+        if (only) {
+          compareFacts(ctx, mine, other, `${split[2]}（两表口径相同：只有一般公共预算资金）`);
+          continue;
+        }
+        // Other money adds to the 总表's split only: it may be larger, never smaller.
+        const cmp = compareAmounts(mine.amount, [other.amount], table.unit);
+        if (cmp?.status === 'mismatch' && cmp.difference.isNegative())
+          ctx.report({
+            ...at(table, row, column),
+            severity: 'warning',
+            also: { table: other.table.kind },
+            message: `${tableLabel(table)}的${split[2]}${cmp.actual}${table.unit}，少于${tableLabel(other.table)}（一般公共预算）的${cmp.expected}${table.unit}`,
+            expected: cmp.expected,
+            actual: cmp.actual,
+          });
+      }
+    }
+  },
+};
+
 export const CROSS_RULES: Rule[] = [
   summaryRevenue,
   summaryExpenditure,
@@ -566,4 +615,5 @@ export const CROSS_RULES: Rule[] = [
   carryover,
   economicFunction,
   emptyTable,
+  personnelSplit,
 ];
