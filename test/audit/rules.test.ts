@@ -754,6 +754,16 @@ const CASES: Record<string, Case[]> = {
     },
   ],
   'performance.period': [
+    {
+      name: '项目期“2021年1月-2022年12月”不含2023年度',
+      edit: (d) => (d.performanceForms[0].period = '2021年1月-2022年12月'),
+      findings: [{ severity: 'warning', expected: '2023', actual: '2021年1月-2022年12月' }],
+    },
+    {
+      name: '项目期“2022-2025年”含2023年度',
+      edit: (d) => (d.performanceForms[0].period = '2022-2025年'),
+      findings: [],
+    },
     { name: 'the sample', findings: [] },
     {
       name: '实施期资金少于年度资金',
