@@ -3,7 +3,7 @@ import type { Section } from '../model/schema.js';
 import { cellAmount, compareAmounts } from './amounts.js';
 import type { AmountClaim } from '../narrative/claims.js';
 import type { Fact, Facts } from './facts.js';
-import { looseName, normName } from './tables.js';
+import { itemName, looseName, normName } from './tables.js';
 
 export type SectionTopic =
   | 'changes'
@@ -248,7 +248,7 @@ export function bindClaim(claim: AmountClaim, facts: Facts, topic: SectionTopic)
 function itemOf(subject: string, facts: Facts): Fact | undefined {
   const m = /^(?:(.+?)\(类\))?(.+?)\(款\)(?:(.+?)\(项\))?(?:支出|预算|拨款)*$/.exec(subject);
   if (!m || (!m[1] && !m[3])) return undefined;
-  const names = [m[1], m[2], m[3]].filter((n): n is string => !!n).map(looseName);
+  const names = [m[1], m[2], m[3]].filter((n): n is string => !!n).map(itemName);
   return facts.items.get(names.join('|'));
 }
 

@@ -3,7 +3,7 @@
 import { Amount, Decimal } from '../model/money.js';
 import type { Disclosure, Row, Table } from '../model/schema.js';
 import { cellAmount } from './amounts.js';
-import { codedRows, looseName, normName, roleOf, rowNamed, sideRows, totalRow } from './tables.js';
+import { codedRows, itemName, normName, roleOf, rowNamed, sideRows, totalRow } from './tables.js';
 
 export interface Fact {
   id: string;
@@ -267,7 +267,7 @@ export function computeFacts(doc: Disclosure): Facts {
         .slice(0, code.length === 5 ? 2 : 3)
         .map((c) => coded.get(c));
       if (path.some((r) => !r)) continue;
-      const names = path.map((r) => looseName(r!.name));
+      const names = path.map((r) => itemName(r!.name));
       const fact: Fact = {
         id: `item.${code}`,
         label: row.name,

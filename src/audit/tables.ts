@@ -1,4 +1,5 @@
 // Reading the model's tables the way the rules need them: roles, sides, class rows, names, positions.
+import { RETIRED_NAMES } from '../catalog/index.js';
 import type { Disclosure, Row, Table, Column, SourceRef } from '../model/schema.js';
 import type { FindingInput } from './types.js';
 
@@ -43,6 +44,12 @@ function normalise(name: string): string {
 /** Looser form for names printed with or without punctuation ("护林防火、生态…" / "护林防火生态…"). */
 export function looseName(name: string): string {
   return normName(name).replace(/[、，,。.·:：;；\-—()（）《》<>]/g, '');
+}
+
+/** A class name as the catalogue of the year has it: 其它 → 其他, a retired name → its successor. */
+export function itemName(name: string): string {
+  const n = normName(name).replace(/其它/g, '其他');
+  return looseName(RETIRED_NAMES.find((r) => r.name === n)?.successor ?? n);
 }
 
 export function roleOf(row: Row): Role {

@@ -423,6 +423,17 @@ const CASES: Record<string, Case[]> = {
       ],
     },
     {
+      // 社会福利院 2024 p.6: the 类 under its retired name ("医疗卫生与计划生育支出") still names the 项 row
+      name: '类 under its retired name binds to the 项 row',
+      edit: (d) =>
+        editProse(
+          d,
+          '2023年单位无政府性基金收支预算。',
+          '5.“医疗卫生与计划生育支出（类）行政事业单位医疗（款）事业单位医疗（项）”16.21万元，主要用于人员医疗保险。',
+        ),
+      findings: [{ severity: 'error', table: 'general_expenditure', row_code: '2101102', expected: '16.12' }],
+    },
+    {
       // 江苏 wording: "2．法院（款）机关服务（项）支出1600万元"
       name: '款/项 without the 类 binds when the pair is unique',
       edit: (d) =>

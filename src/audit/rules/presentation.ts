@@ -37,7 +37,6 @@ function scan(
 
 /** The template's alternatives left for the preparer to choose: "增加（减少）", "下降（增长）". */
 const ALTERNATIVES = /((?:增加|增长|减少|下降)[（(](?:增加|增长|减少|下降)[）)]|增加\/减少|增长\/下降)/;
-/(增加[（(]减少[）)]|减少[（(]增加[）)]|增长[（(]下降[）)]|下降[（(]增长[）)]|增加\/减少|增长\/下降)/;
 /** A unit with no figure before it: "支出 万元", "增加万元". */
 const BLANK_AMOUNT = /(为|支出|收入|安排|增加|减少|合计|共计|总计|拨款)[ \u3000_＿]*(万元|亿元)/;
 /** A rate printed without its %: "增长12.5，". */
