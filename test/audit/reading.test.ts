@@ -45,6 +45,22 @@ describe('findings on a low-confidence table', () => {
     expect(summary.info).toBe(findings.filter((f) => f.severity === 'info').length);
   });
 
+  it('hold back the empty-table note of a table that may have been misread as empty', async () => {
+    const doc = await sampleCopy();
+    const fund = table(doc, 'gov_fund_revenue');
+    fund.notes = [];
+    doc.sections.forEach((s) =>
+      s.paragraphs.forEach((p) => (p.text = p.text.replace('无政府性基金收支预算', ''))),
+    );
+    expect(auditDisclosure(doc).findings.some((f) => f.rule === 'completeness.empty-note')).toBe(true);
+    fund.reading = LOW;
+    const { findings } = auditDisclosure(doc);
+    expect(findings.some((f) => f.rule === 'completeness.empty-note')).toBe(false);
+    expect(findings.filter((f) => f.rule === 'table.reading' && f.table === 'gov_fund_revenue')).toHaveLength(
+      1,
+    );
+  });
+
   it('leave a low-confidence table with no findings as a plain note', async () => {
     const doc = await sampleCopy();
     table(doc, 'three_public').reading = LOW;
