@@ -51,6 +51,16 @@ async function pageCanvas(name, n, scale) {
   })());
   return rendered.get(key);
 }
+function inkColumns(canvas, top, height) {
+  const data = canvas.getContext('2d').getImageData(0, top, canvas.width, height).data;
+  let left = canvas.width, right = 0;
+  for (let y = 0; y < height; y += 2)
+    for (let x = 0; x < canvas.width; x++) {
+      const i = (y * canvas.width + x) * 4;
+      if (data[i] < 200 || data[i + 1] < 200 || data[i + 2] < 200) { if (x < left) left = x; if (x > right) right = x; }
+    }
+  return right > left ? [left, right] : [0, canvas.width];
+}
 window.cropItems = async (name, items, crop) => {
   const out = [];
   for (const requests of items) {
@@ -61,9 +71,14 @@ window.cropItems = async (name, items, crop) => {
       const top = r.y === undefined ? 0 : Math.max(0, Math.floor((r.y - crop.above) * s));
       const bottom = r.y === undefined ? Math.floor(canvas.height * 0.45)
         : Math.min(canvas.height, Math.ceil((r.y + crop.below) * s));
-      parts.push({ canvas, top, height: Math.max(1, bottom - top), y: r.y, label: r.label });
+      const height = Math.max(1, bottom - top);
+      const [left, right] = inkColumns(canvas, top, height);
+      parts.push({ canvas, top, height, left, right, y: r.y, label: r.label });
     }
-    const width = Math.max(...parts.map((p) => p.canvas.width));
+    // The margins are cut: only the columns with ink in any band (and a label's room) are kept.
+    const left = Math.max(0, Math.min(...parts.map((p) => p.left)) - 30 * crop.scale);
+    const right = Math.min(Math.max(...parts.map((p) => p.canvas.width)), Math.max(...parts.map((p) => p.right)) + 8 * crop.scale);
+    const width = Math.max(1, right - left);
     const gap = 6;
     const out2 = document.createElement('canvas');
     out2.width = width; out2.height = parts.reduce((h, p) => h + p.height + gap, -gap);
@@ -71,7 +86,7 @@ window.cropItems = async (name, items, crop) => {
     ctx.fillStyle = '#fff'; ctx.fillRect(0, 0, out2.width, out2.height);
     let at = 0;
     for (const p of parts) {
-      ctx.drawImage(p.canvas, 0, p.top, p.canvas.width, p.height, 0, at, p.canvas.width, p.height);
+      ctx.drawImage(p.canvas, left, p.top, width, p.height, 0, at, width, p.height);
       if (p.y !== undefined) {
         ctx.strokeStyle = '#e00000'; ctx.lineWidth = 3;
         ctx.strokeRect(4, at + (p.y * crop.scale - p.top) - 4, width - 8, 15 * crop.scale);
@@ -102,9 +117,10 @@ const TYPES: Record<string, string> = {
   pdf: 'application/pdf',
 };
 
-/** The PDF a document's pages come from (the first PDF source; a pair's text and tables share page numbers per file). */
+/** The PDF a document's pages come from; none for a document joined from two PDFs (a page number names no file). */
 export function pdfSourceOf(doc: Disclosure): string | undefined {
-  return doc.metadata.sources.find((s) => s.format === 'pdf')?.file;
+  const pdfs = doc.metadata.sources.filter((s) => s.format === 'pdf');
+  return pdfs.length === 1 ? pdfs[0].file : undefined;
 }
 
 /**

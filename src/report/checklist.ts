@@ -183,14 +183,14 @@ function sectionSlots(doc: Disclosure, spec: ChecklistSpec): Map<string, Checkli
   return out;
 }
 
-/** Labels of completeness.sections ("缺少“三公经费说明”") mapped to items. */
-function missingSectionSlot(label: string, spec: ChecklistSpec): ChecklistPart {
+/** The item a part named only in words belongs to (completeness.sections' "缺少“三公经费说明”", 概况's "单位职责"). */
+function namedSlot(label: string, spec: ChecklistSpec): ChecklistPart | null {
   if (/职能|职责/.test(label)) return 'duties';
   if (/机构/.test(label)) return 'organisation';
-  if (/名词解释/.test(label)) return 'glossary';
+  if (/名词解释|名称解释/.test(label)) return 'glossary';
   if (/三公|机关运行|政府采购|国有资产|绩效/.test(label) && spec.items.includes('other_notes'))
     return 'other_notes';
-  return 'explanation';
+  return null;
 }
 
 function slotOf(
@@ -200,11 +200,11 @@ function slotOf(
   sections: Map<string, ChecklistPart>,
 ): Slot {
   if (f.rule === 'completeness.toc') return 'contents';
-  if (f.rule === 'completeness.sections')
-    return f.section ? missingSectionSlot(f.section, spec) : 'explanation';
+  if (f.rule === 'completeness.sections') return (f.section && namedSlot(f.section, spec)) || 'explanation';
+  if (f.rule === 'completeness.tables' && !f.table) return 'tables';
   const aboutText = f.rule.startsWith('narrative.') || f.rule.startsWith('text.') || !f.table;
   if (f.section && aboutText) {
-    const slot = sections.get(f.section);
+    const slot = sections.get(f.section) ?? namedSlot(f.section, spec);
     if (slot) return slot;
   }
   if (f.table === 'performance_targets' || f.rule.startsWith('performance.')) return 'performance';
@@ -260,8 +260,12 @@ export function buildChecklist(
   const items: ChecklistItem[] = [];
   const push = (id: Slot, label: string, note?: string) => {
     const found = [...(bySlot.get(id) ?? [])].sort((a, b) => placeOrder(a) - placeOrder(b));
-    const problems = found.filter((f) => verdictOf(f) === 'problem').map((f) => problemOf(f, doc, spec));
-    const toVerify = found.filter((f) => verdictOf(f) === 'verify').map((f) => problemOf(f, doc, spec));
+    const problems = distinct(
+      found.filter((f) => verdictOf(f) === 'problem').map((f) => problemOf(f, doc, spec)),
+    );
+    const toVerify = distinct(
+      found.filter((f) => verdictOf(f) === 'verify').map((f) => problemOf(f, doc, spec)),
+    );
     items.push({
       id,
       group: id === 'timeliness' ? '及时性' : '内容规范性',
@@ -295,14 +299,12 @@ export function buildChecklist(
   }
   // Findings of an item the family does not list (a section of its own) are not lost.
   const listed = new Set(items.map((i) => i.id));
-  for (const slot of bySlot.keys())
-    if (!listed.has(slot))
-      push(
-        slot,
-        slot.startsWith('table:')
-          ? tableName(slot.slice(6), doc, spec)
-          : COMMON_LABELS[slot as ChecklistPart].replace('{主体}', s),
-      );
+  for (const slot of bySlot.keys()) {
+    if (listed.has(slot)) continue;
+    if (slot === 'tables') push(slot, '公开报表');
+    else if (slot.startsWith('table:')) push(slot, tableName(slot.slice(6), doc, spec));
+    else push(slot, COMMON_LABELS[slot as ChecklistPart].replace('{主体}', s));
+  }
 
   return {
     title: checklistTitle(doc),
@@ -311,6 +313,12 @@ export function buildChecklist(
     file,
     items,
   };
+}
+
+/** One line per problem: two rules (or two paths of one rule) saying the same thing at one place are one problem. */
+function distinct(problems: ChecklistProblem[]): ChecklistProblem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => !seen.has(p.text) && !!seen.add(p.text));
 }
 
 function present(part: ChecklistPart, doc: Disclosure, bySlot: Map<Slot, Finding[]>): boolean {
