@@ -13,7 +13,7 @@ export const CHECKLIST_STYLE = `
 .checklist th{background:#f2f2f2}.checklist td.c{text-align:center}
 .checklist td.no{color:#c00000;font-weight:bold;text-align:center}
 .checklist ol{margin:0;padding-left:1.6em}.checklist .verify{color:#8a6d00}.checklist .note{color:#555}
-.checklist img{width:100%;max-width:560px;display:block;margin:2px 0}.checklist td.pic{width:34%}
+.checklist img{width:100%;max-width:560px;display:block;margin:2px 0}.checklist col.pic{width:34%}
 `;
 
 const BASE_STYLE =
@@ -48,10 +48,11 @@ export function checklistHtml(c: Checklist, pictures: ChecklistPictures = new Ma
       ? `<img alt="${esc(item.label)}问题截图" src="data:image/png;base64,${Buffer.from(picture.png).toString('base64')}">`
       : '';
     const verdict = item.conforms ? '<td class="c">是</td>' : '<td class="no">否</td>';
-    return `<tr>${group}<td>${esc(item.label)}</td>${verdict}<td>${problemsHtml(item)}</td><td class="pic">${img}</td></tr>`;
+    return `<tr>${group}<td>${esc(item.label)}</td>${verdict}<td>${problemsHtml(item)}</td><td>${img}</td></tr>`;
   });
   return `<table class="checklist">
 <caption>${esc(c.title)}</caption>
+<colgroup><col style="width:5.5em"><col style="width:15em"><col style="width:6em"><col><col class="pic"></colgroup>
 <tr><th>单位名称</th><td colspan="4">${esc(c.unit)}</td></tr>
 <tr><th>公开网址</th><td colspan="4">${esc(c.url ?? '')}</td></tr>
 <tr><th>检查项目</th><th>检查内容</th><th>符合要求（是/否）</th><th>问题</th><th>问题截图</th></tr>

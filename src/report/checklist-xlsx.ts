@@ -15,7 +15,7 @@ export interface ChecklistPicture {
 export type ChecklistPictures = Map<string, ChecklistPicture>;
 
 /** Column widths in characters (Excel's unit: the width of "0" in the default font). */
-const WIDTHS = [12, 34, 10, 60, 46];
+const WIDTHS = [12, 34, 10, 60, 60];
 const PICTURE_COLUMN = 4;
 /** Pixels of one character of column width, and points of one wrapped line of 11-point text. */
 const PX_PER_CHAR = 7;
@@ -54,7 +54,10 @@ export function addChecklistSheet(
   pictures: ChecklistPictures = new Map(),
   used = new Set<string>(),
 ): ExcelJS.Worksheet {
-  const ws = wb.addWorksheet(sheetName(c, used), { pageSetup: { orientation: 'landscape', fitToWidth: 1 } });
+  const ws = wb.addWorksheet(sheetName(c, used), {
+    // A4 landscape, as wide as the page and as many pages long as the items need.
+    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  });
   ws.columns = WIDTHS.map((width) => ({ width }));
   const font = { name: 'SimSun', size: 11 };
   const wrap = { wrapText: true, vertical: 'middle' as const };
@@ -101,7 +104,7 @@ export function addChecklistSheet(
     for (let col = 1; col <= WIDTHS.length; col++) {
       const cell = row.getCell(col);
       cell.font = col === 3 && !item.conforms ? { ...font, bold: true, color: { argb: 'FFC00000' } } : font;
-      cell.alignment = col <= 3 ? { ...wrap, horizontal: 'center' } : wrap;
+      cell.alignment = col === 1 || col === 3 ? { ...wrap, horizontal: 'center' } : wrap;
       cell.border = BORDER;
     }
     let height = Math.max(wrappedLines(text, WIDTHS[3]), wrappedLines(item.label, WIDTHS[1])) * LINE_PT + 8;
