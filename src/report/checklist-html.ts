@@ -21,7 +21,7 @@ const BASE_STYLE =
 
 function problemsHtml(item: Checklist['items'][number]): string {
   const parts: string[] = [];
-  if (item.note && !item.problems.length) parts.push(`<div class="note">${esc(item.note)}</div>`);
+  if (item.note) parts.push(`<div class="note">${esc(item.note)}</div>`);
   if (item.problems.length)
     parts.push(`<ol>${item.problems.map((p) => `<li>${esc(p.text)}</li>`).join('')}</ol>`);
   if (item.toVerify.length)

@@ -280,14 +280,14 @@ export function buildChecklist(
     if (spec.only?.[part] && !spec.only[part]!.includes(kind)) continue;
     if (spec.whenPresent?.includes(part) && !present(part, doc, bySlot)) continue;
     if (part === 'tables') {
-      for (const k of tableKinds) push(`table:${k}`, tableName(k, doc, spec));
+      for (const k of tableKinds) push(`table:${k}`, tableName(k, doc, spec), readingNote(doc, k));
       continue;
     }
     let label = spec.labels?.[part] ?? COMMON_LABELS[part];
     if (part === 'explanation' && !spec.labels?.explanation && isFinal(kind)) label = '{主体}决算情况说明';
     if (part === 'timeliness') {
       const t = timeliness(options);
-      push(part, label, t.note);
+      push(part, label, t.conforms ? t.note : undefined);
       if (!t.conforms) {
         const item = items[items.length - 1];
         item.conforms = false;
@@ -295,7 +295,7 @@ export function buildChecklist(
       }
       continue;
     }
-    push(part, label.replace('{主体}', s));
+    push(part, label.replace('{主体}', s), coverageNote(part, doc));
   }
   // Findings of an item the family does not list (a section of its own) are not lost.
   const listed = new Set(items.map((i) => i.id));
@@ -325,6 +325,22 @@ function present(part: ChecklistPart, doc: Disclosure, bySlot: Map<Slot, Finding
   if (bySlot.has(part)) return true;
   if (part === 'performance') return doc.performanceForms.length > 0;
   return true;
+}
+
+/** What the tool could not look at in a part, said beside its verdict. */
+function coverageNote(part: ChecklistPart, doc: Disclosure): string | undefined {
+  if (part === 'cover') return '封面版式未审核；年度和单位名称的前后一致性见各表';
+  if (part === 'contents' && !doc.contents.length) return '未读到目录，未核对目录与正文';
+  return undefined;
+}
+
+/** A table read with little confidence: its verdict rests on a reading that may be wrong. */
+function readingNote(doc: Disclosure, kind: string): string | undefined {
+  const t = doc.tables.find((x) => x.kind === kind);
+  if (!t) return undefined;
+  if (t.reading?.confidence === 'low')
+    return `本表读取把握不大${t.reading.reasons.length ? `（${t.reading.reasons.join('；')}）` : ''}，请对照原文`;
+  return undefined;
 }
 
 function timelinessFinding(message: string): Finding {
@@ -460,6 +476,6 @@ export function problemsText(item: ChecklistItem): string {
     lines.push(
       `请核实：${item.toVerify.map((p, i) => `${item.problems.length + i + 1}.${p.text}`).join('\n')}`,
     );
-  if (item.note && !item.problems.length) lines.unshift(item.note);
+  if (item.note) lines.unshift(item.note);
   return lines.join('\n');
 }

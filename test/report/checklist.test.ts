@@ -127,6 +127,26 @@ describe('checklist of a document generated from the sample data (Shanxi family)
     expect(failing(checklistOf(doc))).toEqual(['performance']);
   });
 
+  it('says what it did not look at: the cover’s layout, a table read with little confidence', () => {
+    const doc = clean();
+    doc.tables.find((t) => t.kind === 'revenue')!.reading = {
+      method: 'projection',
+      confidence: 'low',
+      placed: 40,
+      printed: 44,
+      identities: { checked: 10, held: 7 },
+      reasons: ['4个金额未能归入任何一栏'],
+    };
+    const c = checklistOf(doc);
+    expect(c.items.find((i) => i.id === 'cover')!.note).toBe(
+      '封面版式未审核；年度和单位名称的前后一致性见各表',
+    );
+    expect(c.items.find((i) => i.id === 'table:revenue')!.note).toBe(
+      '本表读取把握不大（4个金额未能归入任何一栏），请对照原文',
+    );
+    expect(failing(c)).toEqual([]);
+  });
+
   it('及时性 is checked against the 20-day rule only when both dates are given', () => {
     const doc = clean();
     const late = checklistOf(doc, { approved: '2023-02-10', published: '2023-03-10' });
