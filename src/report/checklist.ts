@@ -6,6 +6,7 @@ import { sectionLabel } from '../audit/bind.js';
 import '../recognize/families/index.js';
 import { registeredFamilies, type ChecklistPart, type ChecklistSpec } from '../recognize/family.js';
 import type { Disclosure, DocumentKind, Row, Section, SourceRef, Table } from '../model/schema.js';
+import { Decimal } from '../model/money.js';
 import { placeOrder, placeText } from './place.js';
 
 export interface ChecklistProblem {
@@ -381,6 +382,15 @@ function problemOf(f: Finding, doc: Disclosure, spec: ChecklistSpec): ChecklistP
   let text = f.message;
   if (f.rule === 'table.row-sum' && table && row && f.column)
     text = rowSumText(table, row, f.column, tableName(table.kind, doc, spec));
+  else if (
+    f.rule === 'table.hierarchy' &&
+    table &&
+    row &&
+    f.column &&
+    isDecimal(f.expected) &&
+    isDecimal(f.actual)
+  )
+    text = hierarchyText(table, row, f.column, f.expected, f.actual, tableName(table.kind, doc, spec));
   else if (table && !f.section && !text.includes('《')) {
     const printed = bareTitle(table, doc);
     const official = tableName(table.kind, doc, spec);
@@ -425,6 +435,25 @@ function rowSumText(table: Table, row: Row, total: string, name: string): string
   const partNames = parts.length <= 3 ? parts.map(label).join('与') : '各组成栏';
   const totalName = totalCol ? label(totalCol) : '合计';
   return `${name}中“${row.name || row.label}”这一行，${amounts}，${totalName}数不等于${partNames}之和`;
+}
+
+const isDecimal = (s: string | undefined): s is string => s !== undefined && /^-?\d+(\.\d+)?$/.test(s);
+
+/** "《…》中“工资福利支出”这一行，合计栏印为B元，其下各款之和为A元，二者不等（相差C元）". */
+function hierarchyText(
+  table: Table,
+  row: Row,
+  column: string,
+  expected: string,
+  actual: string,
+  name: string,
+): string {
+  const col = table.columns.find((c) => c.id === column);
+  const label = col?.label.split('/').pop() || column;
+  const parts =
+    row.role === 'total' ? '各类' : row.level === 1 ? '其下各款' : row.level === 2 ? '其下各项' : '其下各行';
+  const diff = new Decimal(actual).minus(expected).abs().toFixed();
+  return `${name}中“${row.name || row.label}”这一行，${label}栏印为${actual}${table.unit}，${parts}之和为${expected}${table.unit}，二者不等（相差${diff}${table.unit}）`;
 }
 
 /** The model's position of what a finding points at: the cell, the row, the sentence, the table or the section. */

@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { auditDisclosure, type Finding } from '../../src/audit/index.js';
 import { generate } from '../../src/generate/index.js';
 import { syntheticInput } from '../../src/generate/synthetic.js';
+import { Decimal } from '../../src/model/money.js';
 import type { Disclosure } from '../../src/model/schema.js';
 import { parseFiles } from '../../src/parse.js';
 import { bundledSamplePath, sharedRoot } from '../../src/paths.js';
@@ -172,6 +173,28 @@ describe('checklist of a document generated from the sample data (Shanxi family)
     expect(item.conforms).toBe(false);
     expect(item.problems[0].text).toBe(
       `《预算支出总表》中“行政运行”这一行，合计${row.cells.total.printed}万元，基本支出1,000.00万元，项目支出${row.cells.project.printed}万元，合计数不等于基本支出与项目支出之和`,
+    );
+  });
+});
+
+describe('reviewers’ wording of a broken hierarchy', () => {
+  it('a 款 whose amounts are not the sum of its 项 is written row, column, printed and summed amounts', () => {
+    const input = JSON.parse(
+      readFileSync(new URL('../generate/fixtures/xinzhou-2023-input.json', import.meta.url), 'utf8'),
+    );
+    const doc = generate(input, { audit: false }).disclosure;
+    const t = doc.tables.find((x) => x.kind === 'expenditure')!;
+    const row = t.rows.find((r) => r.code === '20103')!;
+    const printed = row.cells.total.value!;
+    // 合计 and 基本支出 raised together: the row still adds up, its 项 no longer do.
+    for (const col of ['total', 'basic']) {
+      const v = new Decimal(row.cells[col].value!).plus(100).toFixed(2);
+      row.cells[col] = { ...row.cells[col], value: v, printed: v };
+    }
+    const item = checklistOf(doc).items.find((i) => i.id === 'table:expenditure')!;
+    const raised = new Decimal(printed).plus(100).toFixed(2);
+    expect(item.problems.map((p) => p.text)).toContain(
+      `《预算支出总表》中“政府办公厅（室）及相关机构事务”这一行，合计栏印为${raised}万元，其下各项之和为${printed}万元，二者不等（相差100万元）`,
     );
   });
 });
