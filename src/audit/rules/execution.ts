@@ -95,8 +95,13 @@ export const executionSentence: Rule = {
           severity: 'warning',
           message: `${year}年预算的执行数比较中年度不符：执行数为${yearA}年，预算安排为${yearB}年，比较对象为${yearCompared}年（应分别为${year - 1}年、${year}年、${year - 1}年）`,
         });
-      // The item's amount opens the paragraph ("“…（项）”25.77万元，主要用于…"): the budget B is that amount.
-      const head = /^[^。]*?([\d,]+(?:\.\d+)?)万元/.exec(s.before);
+      // The item's amount opens the sentence before ("“…（项）”25.77万元，主要用于…"): the budget B is that amount.
+      const previous =
+        s.before
+          .split(/(?<=[。！？])/)
+          .filter(Boolean)
+          .pop() ?? '';
+      const head = /[（(][类款项][）)][^。]*?([\d,]+(?:\.\d+)?)万元/.exec(previous);
       if (head) {
         const item = readAmount(head[1], '万元');
         if (!item.value.eq(b.value))
