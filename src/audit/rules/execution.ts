@@ -107,7 +107,7 @@ export const executionSentence: Rule = {
         if (!item.value.eq(b.value))
           ctx.report({
             ...at,
-            message: `${yearB}年预算安排${b.toString()}万元，与本段开头所列的${item.toString()}万元不一致`,
+            message: `${yearB}年预算安排${b.toString()}万元，与本项所列的${item.toString()}万元不一致`,
             expected: item.toString(),
             actual: b.toString(),
           });
