@@ -83,23 +83,70 @@ export const codesConsistent: Rule = {
   },
 };
 
+/**
+ * What a misprinted code should read, from the 类 and 款 printed above it: "7 11 02" under 210 / 21011 is the 项
+ * 2101102 with its 类 cut to one digit; "301 2" under 301 is 30102. Given only when the catalogue has the code
+ * with the row's name, so that the correction is certain.
+ */
+export function correctedCode(
+  table: Table,
+  code: string,
+  name: string,
+  parentClass?: string,
+  parentItem?: string,
+) {
+  if (!parentClass) return undefined;
+  const candidates = new Set<string>();
+  if (code.length === 4) candidates.add(parentClass + code.slice(3).padStart(2, '0'));
+  if (code.length === 5) {
+    candidates.add(parentClass + code.slice(3));
+    if (parentItem && code.slice(1, 3) === parentItem.slice(3, 5)) candidates.add(parentItem + code.slice(3));
+  }
+  if (code.length === 7) candidates.add(parentClass + code.slice(3));
+  const wanted = looseName(name);
+  const fits = [...candidates].filter((c) => {
+    const which = catalogFor(table, c);
+    return which !== null && (catalog(which).get(c) ?? []).some((e) => looseName(e.name) === wanted);
+  });
+  return fits.length === 1 ? fits[0] : undefined;
+}
+
 export const codesFormat: Rule = {
   meta: {
     id: 'codes.format',
     category: 'codes',
     severity: 'warning',
     title: '科目编码完整：类3位、款5位、项7位，且与上级科目相符',
-    basis: '《政府收支分类科目》的编码规则；印刷不全的编码（如“301 2”、类栏印“7”）使读者无法对应科目',
+    basis:
+      '《政府收支分类科目》的编码规则：款、项编码以所属类、款编码开头；印刷不全或错误的编码（如“301 2”、类栏印“7”）使读者无法对应科目',
   },
   check(ctx) {
     for (const table of ctx.doc.tables) {
       const coded = codedRows(table);
-      for (const [code, row] of coded) {
-        if (fitsHierarchy(code, coded)) continue;
+      // The 类 and 款 printed above a row, in print order: the row's parents as the reader sees them.
+      let parentClass: string | undefined;
+      let parentItem: string | undefined;
+      for (const row of table.rows) {
+        const code = row.code;
+        if (!code) continue;
+        if (fitsHierarchy(code, coded)) {
+          if (code.length === 3) [parentClass, parentItem] = [code, undefined];
+          else if (code.length === 5) parentItem = code;
+          continue;
+        }
+        if (coded.get(code) !== row) continue;
+        const fix = correctedCode(table, code, row.name, parentClass, parentItem);
+        const problem =
+          (code.length === 5 || code.length === 7) && parentClass
+            ? `与所属类${parentClass}不一致`
+            : code.length === 5 || code.length === 7
+              ? '与表中上级科目编码不相符'
+              : '位数不符合类3位、款5位、项7位';
         ctx.report({
           ...at(table, row),
-          message: `${tableLabel(table)}“${row.name}”的科目编码印为${code}，${code.length === 5 || code.length === 7 ? '与表中上级科目编码不相符' : '位数不符合类3位、款5位、项7位'}`,
+          message: `${tableLabel(table)}“${row.name}”的科目编码${code}${problem}${fix ? `，应为${fix}` : ''}`,
           actual: code,
+          ...(fix ? { expected: fix } : {}),
         });
       }
     }

@@ -2,7 +2,9 @@
 import type { Rule } from '../types.js';
 import { CODE_RULES } from './codes.js';
 import { COMPLETENESS_RULES } from './completeness.js';
+import { COVER_RULES } from './cover.js';
 import { CROSS_RULES } from './cross.js';
+import { EDITORIAL_RULES } from './editorial.js';
 import { EXECUTION_RULES } from './execution.js';
 import { NARRATIVE_RULES } from './narrative.js';
 import { PERFORMANCE_RULES } from './performance.js';
@@ -18,8 +20,10 @@ export const RULES: readonly Rule[] = [
   ...EXECUTION_RULES,
   ...PERFORMANCE_RULES,
   ...COMPLETENESS_RULES,
+  ...COVER_RULES,
   ...CODE_RULES,
   ...TEXT_RULES,
+  ...EDITORIAL_RULES,
   ...PRESENTATION_RULES,
   ...PRIOR_RULES,
 ];

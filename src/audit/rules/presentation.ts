@@ -7,7 +7,7 @@ import type { FindingInput, Rule, RuleContext } from '../types.js';
 import { PLACEHOLDER, pieceAt, prose, type TextPiece } from './text.js';
 
 /** Headings and table titles, as pieces of text a finding can point at. */
-function titles(doc: Disclosure): { text: string; where: Partial<FindingInput> }[] {
+export function titles(doc: Disclosure): { text: string; where: Partial<FindingInput> }[] {
   const out: { text: string; where: Partial<FindingInput> }[] = [];
   for (const s of doc.sections) {
     const where: Partial<FindingInput> = { table: null, section: sectionLabel(s), excerpt: s.title };

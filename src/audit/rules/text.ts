@@ -89,7 +89,18 @@ export const placeholder: Rule = {
 
 const DEPARTMENT_WORDS =
   /(本部门|部门预算(?!支出经济分类|经济科目|经济分类|改革|管理制度|管理体系)|部门决算|部门各单位|部门整体支出|部门收支)/g;
-const UNIT_WORDS = /(本单位预算|单位预算(?!单位)|本单位决算)/g;
+/**
+ * A 部门 document speaking of itself as a unit. "基本单位", "成本单位" are other words; "所属单位预算", "各单位预算"
+ * speak of the units the department consolidates.
+ */
+const UNIT_WORDS = /((?<![基成样资])本单位(?:预算|决算)?|(?<!所属|下属|各|二级|基层)单位预算(?!单位))/g;
+
+/** True when the match sits inside a quoted name (《…》 or “…”): a table's or document's title, not the author's words. */
+function quoted(text: string, index: number): boolean {
+  const before = text.slice(0, index);
+  const open = (o: string, c: string) => before.lastIndexOf(o) > before.lastIndexOf(c);
+  return open('《', '》') || open('“', '”');
+}
 
 export const wording: Rule = {
   meta: {
@@ -97,20 +108,26 @@ export const wording: Rule = {
     category: 'text',
     severity: 'warning',
     title: '部门/单位用语与文件类型一致',
-    basis: '审核要点：单位预算中不应出现“部门预算”“本部门”等部门口径用语，反之亦然',
+    basis:
+      '审核要点：单位预算中不应出现“部门预算”“本部门”等部门口径用语；部门预算描述部门整体时应称“本部门”，不应称“本单位”',
   },
   check(ctx) {
     const kind = ctx.doc.metadata.kind;
     const re = kind.startsWith('unit') ? DEPARTMENT_WORDS : UNIT_WORDS;
     const own = kind.startsWith('unit') ? '单位' : '部门';
+    const stage = kind.endsWith('final') ? '决算' : '预算';
     // The duties describe the unit's work in the world (a finance bureau "深化部门预算改革"), not this document.
     const duties = new Set(ctx.doc.overview.duties.map((p) => p.text));
     for (const p of prose(ctx.doc)) {
       if (duties.has(p.text)) continue;
       for (const m of p.text.matchAll(new RegExp(re.source, 'g'))) {
+        if (quoted(p.text, m.index)) continue;
+        const hint = m[1].startsWith('本单位')
+          ? `，描述部门整体应为“${m[1].replace('本单位', '本部门')}”`
+          : '';
         ctx.report({
           ...pieceAt(p, m as RegExpExecArray),
-          message: `这是${own}${kind.endsWith('final') ? '决算' : '预算'}，文中却用了“${m[1]}”`,
+          message: `这是${own}${stage}，文中却用了“${m[1]}”${hint}`,
           actual: m[1],
         });
       }
