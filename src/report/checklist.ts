@@ -111,7 +111,7 @@ const subject = (kind: DocumentKind) => (kind.startsWith('department') ? '部门
  * makes an item 否. Other warnings (practice varies, a claim bound with doubt) are listed to verify, never 否.
  */
 const PRESENTATION_RULES =
-  /^(completeness\.(tables|sections|empty-note|toc|year-unit)|text\.|codes\.consistent-name)/;
+  /^(completeness\.(tables|sections|empty-note|toc|year-unit|cover)|text\.|codes\.consistent-name)/;
 
 /** Reading notes: how the file was read, not what it says. */
 function isReadingNote(f: Finding): boolean {
@@ -204,13 +204,14 @@ function slotOf(
   if (f.rule === 'completeness.sections') return (f.section && namedSlot(f.section, spec)) || 'explanation';
   if (f.rule === 'completeness.tables' && !f.table) return 'tables';
   const aboutText = f.rule.startsWith('narrative.') || f.rule.startsWith('text.') || !f.table;
+  if (f.rule === 'completeness.cover') return 'cover';
   if (f.section && aboutText) {
     const slot = sections.get(f.section) ?? namedSlot(f.section, spec);
     if (slot) return slot;
   }
   if (f.table === 'performance_targets' || f.rule.startsWith('performance.')) return 'performance';
   if (f.table) return `table:${f.table}`;
-  if (f.rule === 'completeness.year-unit') return 'cover';
+  if (f.rule === 'completeness.year-unit' || f.rule === 'completeness.cover') return 'cover';
   return 'explanation';
 }
 
@@ -330,7 +331,10 @@ function present(part: ChecklistPart, doc: Disclosure, bySlot: Map<Slot, Finding
 
 /** What the tool could not look at in a part, said beside its verdict. */
 function coverageNote(part: ChecklistPart, doc: Disclosure): string | undefined {
-  if (part === 'cover') return '封面版式未审核；年度和单位名称的前后一致性见各表';
+  if (part === 'cover')
+    return doc.metadata.title
+      ? '封面版式未审核；封面标题的年度、单位和预算/决算、部门/单位已与报表标题核对'
+      : '封面版式未审核；未读到封面标题，年度和单位名称的前后一致性见各表';
   if (part === 'contents' && !doc.contents.length) return '未读到目录，未核对目录与正文';
   return undefined;
 }

@@ -62,6 +62,7 @@ describe('checklist of a document generated from the sample data (Shanxi family)
 
   /** Each planted defect and the one item it must turn to 否. */
   const PLANTED: [string, (d: Disclosure) => void][] = [
+    ['cover', (d) => (d.metadata.title = (d.metadata.title ?? '').replace(/\d{4}年/, '2022年'))],
     ['contents', (d) => d.contents.push({ title: '第五部分 政府采购明细', level: 1 })],
     [
       'duties',
@@ -141,7 +142,7 @@ describe('checklist of a document generated from the sample data (Shanxi family)
     };
     const c = checklistOf(doc);
     expect(c.items.find((i) => i.id === 'cover')!.note).toBe(
-      '封面版式未审核；年度和单位名称的前后一致性见各表',
+      '封面版式未审核；封面标题的年度、单位和预算/决算、部门/单位已与报表标题核对',
     );
     expect(c.items.find((i) => i.id === 'table:revenue')!.note).toBe(
       '本表读取把握不大（4个金额未能归入任何一栏），请对照原文',
