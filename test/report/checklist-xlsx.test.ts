@@ -39,8 +39,15 @@ describe('问题截图', () => {
     expect([...pictures.keys()]).toEqual(withProblems);
     for (const [id, p] of pictures) {
       expect([...p.png.slice(0, 4)], id).toEqual(PNG);
-      // A band of 90 points around one line at 2 pixels per point, cut to the printed width of the landscape page.
-      expect([180, 181], id).toContain(p.height);
+      // Bands of 90 points around a problem's line at 2 pixels per point, stacked 6 pixels apart (at most 4), cut to
+      // the printed width of the landscape page.
+      const crops = Math.round((p.height + 6) / 186.5);
+      expect(crops, id).toBeGreaterThanOrEqual(1);
+      expect(crops, id).toBeLessThanOrEqual(4);
+      expect(p.height, id).toBeGreaterThanOrEqual(crops * 180 + (crops - 1) * 6);
+      expect(p.height, id).toBeLessThanOrEqual(crops * 181 + (crops - 1) * 6);
+      // 其他相关说明: "主要原因是。" (p.16 line 5) and the heading "（增加内容）" (line 15), one band each.
+      if (id === 'other_notes') expect(crops).toBe(2);
       expect(p.width, id).toBeGreaterThan(600);
       expect(p.width, id).toBeLessThan(842 * 2);
     }
@@ -83,7 +90,10 @@ describe('checklist workbook', () => {
     );
     const other = rows[checklist.items.findIndex((i) => i.id === 'other_notes')];
     expect(other.getCell(2).value).toBe('其他相关说明');
-    expect(other.getCell(4).value).toBe('1.“主要原因是”之后没有内容，原因或内容未填写（第16页第5行）');
+    expect(other.getCell(4).value).toBe(
+      '1.“主要原因是”之后没有内容，原因或内容未填写（第16页第5行）\n' +
+        '2.标题中残留模板的编辑提示“（增加内容）”，应删除（第16页第15行）',
+    );
     for (const r of rows) for (const c of [2, 4]) expect(r.getCell(c).alignment?.wrapText).toBe(true);
   });
 

@@ -268,8 +268,14 @@ describe('checklist of the sample and of every corpus document', () => {
     // The PDF prints "7 11 02 事业单位医疗" under 210 11: a code to look at, not a class missing from another table.
     const expenditure = c.items.find((i) => i.id === 'table:expenditure')!;
     expect(expenditure.problems).toEqual([]);
-    expect(expenditure.toVerify.map((p) => p.text).join('\n')).toContain('科目编码印为71102');
-    expect(texts('other_notes')).toEqual(['“主要原因是”之后没有内容，原因或内容未填写（第16页第5行）']);
+    expect(expenditure.toVerify.map((p) => p.text).join('\n')).toContain(
+      '“事业单位医疗”的科目编码71102与所属类210不一致，应为2101102（第9页第17行）',
+    );
+    // p.16: the reviewer's two items, the heading "五、国有资产占有使用情况（增加内容）" and the empty reason.
+    expect(texts('other_notes')).toEqual([
+      '“主要原因是”之后没有内容，原因或内容未填写（第16页第5行）',
+      '标题中残留模板的编辑提示“（增加内容）”，应删除（第16页第15行）',
+    ]);
     expect(texts('explanation')).toContain(
       '文中使用了2018年以前的科目名称“医疗卫生与计划生育支出”，2024年应为“卫生健康支出”（第6页第20行）',
     );
@@ -277,12 +283,21 @@ describe('checklist of the sample and of every corpus document', () => {
     expect(texts('explanation').join('\n')).toContain('738.66万元');
   });
 
-  it('普陀区财政局 2025 部门预算: only 编制说明 否, 部门 names, 项目经费情况说明 listed', () => {
+  it('普陀区财政局 2025 部门预算: 编制说明 and 其他相关说明 否, 部门 names, 项目经费情况说明 listed', () => {
     const doc = docs.get(CAIZHENG)!;
     const c = checklistOf(doc);
     expect(c.title).toBe('2025年度普陀区部门预算公开情况检查表');
-    // p.7: "职业年金缴费支出（项）”887.36万元" for the table's 87.36, and items 7–11 printed again on p.8
-    expect(failing(c)).toEqual(['explanation']);
+    // p.7: "职业年金缴费支出（项）”887.36万元" for the table's 87.36, and items 7–11 printed again on p.8;
+    // p.22: "本单位" in the 政府采购 and 绩效目标 paragraphs of a 部门预算.
+    expect(failing(c)).toEqual(['explanation', 'other_notes']);
+    expect(
+      c.items
+        .find((i) => i.id === 'other_notes')!
+        .problems.map((p) => p.text.replace(/（第\d+页第\d+行）$/, '')),
+    ).toEqual([
+      '这是部门预算，文中却用了“本单位”，描述部门整体应为“本部门”',
+      '这是部门预算，文中却用了“本单位”，描述部门整体应为“本部门”',
+    ]);
     const explanation = c.items
       .find((i) => i.id === 'explanation')!
       .problems.map((p) => p.text)
@@ -313,7 +328,8 @@ describe('checklist of the sample and of every corpus document', () => {
       const at = doc.sections.findIndex((x) => x.kind === kind);
       const s = doc.sections.slice(at).find((x) => x.paragraphs.length)!;
       s.paragraphs[0].text += '详见XX。';
-      expect(failing(checklistOf(doc)), kind).toEqual(['explanation', item]);
+      // 其他相关情况说明 is already 否 for its 本单位 wording.
+      expect(failing(checklistOf(doc)), kind).toEqual([...new Set(['explanation', 'other_notes', item])]);
     }
   });
 

@@ -11,7 +11,10 @@ export function titles(doc: Disclosure): { text: string; where: Partial<FindingI
   const out: { text: string; where: Partial<FindingInput> }[] = [];
   for (const s of doc.sections) {
     const where: Partial<FindingInput> = { table: null, section: sectionLabel(s), excerpt: s.title };
-    if (s.source) where.page = s.source.page;
+    if (s.source) {
+      where.page = s.source.page;
+      if (s.source.line) where.line = s.source.line;
+    }
     out.push({ text: s.title, where });
   }
   for (const t of doc.tables) out.push({ text: t.title, where: { ...at(t), excerpt: t.title } });
