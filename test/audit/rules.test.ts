@@ -1259,6 +1259,16 @@ const CASES: Record<string, Case[]> = {
       ],
     },
     {
+      name: '部门预算: the organisation list that calls one unit 本单位',
+      edit: (d) => {
+        asDepartment(d);
+        d.overview.organisation.push({
+          text: '纳入本部门预算编制范围的单位共2个：本单位（机关本级）和所属事业单位。',
+        });
+      },
+      findings: [],
+    },
+    {
       name: '部门预算: 本部门及所属单位, 各单位, 单位资金, 预算单位, 所属单位预算, 基本单位, a quoted table name',
       edit: (d) => {
         asDepartment(d);
@@ -1281,6 +1291,14 @@ const CASES: Record<string, Case[]> = {
         s.title = `${s.title}（增加内容）`;
       },
       findings: [{ severity: 'warning', actual: '（增加内容）', message: expect.stringContaining('标题中') }],
+    },
+    {
+      name: 'a heading that keeps （可选）',
+      edit: (d) => {
+        const s = d.sections.find((x) => x.level === 2)!;
+        s.title = `${s.title}（可选）`;
+      },
+      findings: [{ severity: 'warning', actual: '（可选）' }],
     },
     {
       name: 'body text that keeps （根据实际情况填写） and 【此处填写项目名称】',
@@ -1334,6 +1352,12 @@ const CASES: Record<string, Case[]> = {
       // 上海市普陀区财政局 2025: "上海市普陀区2025年区级部门预算" names the district, the unit is on its own line.
       name: 'a cover that names the region only',
       edit: (d) => (d.metadata.title = '忻州市2023年度单位预算公开'),
+      findings: [],
+    },
+    {
+      // 万里街道: the cover may add the province or leave out 人民政府 ("普陀区万里街道办事处").
+      name: 'a cover that names the unit with its province and without 人民政府',
+      edit: (d) => (d.metadata.title = '山西省忻州市政府办公室2023年度单位预算公开'),
       findings: [],
     },
     {

@@ -1,7 +1,7 @@
 // The cover: the year, unit and kind of document its title names must be those the tables and parts print. The
 // model keeps the cover's title line (metadata.title), not its page or the other cover lines (a unit name printed
 // on its own line above the title, the date); a cover without a title read is reported as not checked.
-import { sameUnit } from '../../model/unit-name.js';
+import { normalizeUnit, sameUnit } from '../../model/unit-name.js';
 import type { Disclosure } from '../../model/schema.js';
 import { looseName } from '../tables.js';
 import type { FindingInput, Rule } from '../types.js';
@@ -69,6 +69,16 @@ function evidence(doc: Disclosure): string[] {
 const UNIT_END =
   /(局|委|委员会|院|厅|办|办公室|办事处|中心|所|站|馆|会|部|处|队|校|学|园|社|台|室|署|团|庭)$/;
 
+/**
+ * A unit's name without what a cover may leave out or add: the regions before it ("上海市普陀区"), "人民政府", the
+ * party prefix ("普陀区万里街道办事处" = "上海市普陀区人民政府万里街道办事处").
+ */
+function core(name: string): string {
+  let n = normalizeUnit(looseName(name)).replace(/人民政府/g, '');
+  for (let i = 0; i < 3; i++) n = n.replace(/^.{1,6}?(?:省|自治区|自治州|市|区|县|旗)(?=.{2})/, '');
+  return n;
+}
+
 export const cover: Rule = {
   meta: {
     id: 'completeness.cover',
@@ -114,9 +124,9 @@ export const cover: Rule = {
     const named = /^(.*?)(?:19|20)\d{2}\s*年/.exec(title.replace(/\s+/g, ''))?.[1] ?? '';
     const unit = doc.metadata.unit;
     if (named.length >= 4 && UNIT_END.test(named) && unit) {
-      const a = looseName(named);
-      const b = looseName(unit);
-      if (!a.includes(b) && !b.includes(a) && !sameUnit(named, unit)) {
+      const a = core(named);
+      const b = core(unit);
+      if (a && b && !a.includes(b) && !b.includes(a) && !sameUnit(named, unit)) {
         // The document's unit is the one printed over its tables: then the cover disagrees with every table.
         const captions = doc.tables.filter((t) => t.unitName && sameUnit(t.unitName, unit)).length;
         ctx.report({

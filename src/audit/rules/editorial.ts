@@ -6,7 +6,7 @@ import { pieceAt, prose } from './text.js';
 
 /** Words that only an instruction to the preparer uses. */
 const INSTRUCTION =
-  '增加内容|新增内容|删除内容|此项删除|可删除|删除|删去|据实填写|如实填写|根据实际情况|根据实际|按实际情况|视情况|请填写|填写|此处|选填|参考格式|格式示例|示例';
+  '增加内容|新增内容|删除内容|此项删除|可删除|删除|删去|据实填写|如实填写|根据实际情况|根据实际|按实际情况|视情况|请填写|填写|此处|选填|可选|参考格式|格式示例|示例';
 /** A bracketed instruction: "（增加内容）", "（根据实际情况填写）", "【此处说明…】". Short, as instructions are. */
 const MARK = new RegExp(
   `([（(][^（）()]{0,20}?(?:${INSTRUCTION})[^（）()]{0,20}?[）)]|【[^【】]{0,40}?(?:${INSTRUCTION}|说明|注：|注:)[^【】]{0,40}?】)`,

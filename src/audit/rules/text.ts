@@ -118,6 +118,8 @@ export const wording: Rule = {
     const stage = kind.endsWith('final') ? '决算' : '预算';
     // The duties describe the unit's work in the world (a finance bureau "深化部门预算改革"), not this document.
     const duties = new Set(ctx.doc.overview.duties.map((p) => p.text));
+    // A 部门's list of its units may call one of them 本单位; only the prose about the department as a whole counts.
+    if (!kind.startsWith('unit')) for (const p of ctx.doc.overview.organisation) duties.add(p.text);
     for (const p of prose(ctx.doc)) {
       if (duties.has(p.text)) continue;
       for (const m of p.text.matchAll(new RegExp(re.source, 'g'))) {
