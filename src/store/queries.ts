@@ -319,6 +319,7 @@ export async function documents(db: Db, filter: DocumentFilter): Promise<Documen
     .select(SUMMARY_COLUMNS)
     .orderBy('documents.year', 'desc')
     .orderBy('documents.unit_name')
+    .orderBy('documents.kind')
     .orderBy('documents.id')
     .limit(limit)
     .offset(offset)
@@ -509,6 +510,8 @@ export async function findings(db: Db, filter: FindingFilter): Promise<FindingRo
       'findings.expected',
       'findings.actual',
       'findings.page',
+      'findings.line',
+      'findings.section',
       'findings.excerpt',
       'documents.unit_name',
       'documents.year',
@@ -544,6 +547,8 @@ export async function findings(db: Db, filter: FindingFilter): Promise<FindingRo
     if (r.expected != null) f.expected = r.expected;
     if (r.actual != null) f.actual = r.actual;
     if (r.page != null) f.page = r.page;
+    if (r.line != null) f.line = r.line;
+    if (r.section != null) f.section = r.section;
     if (r.excerpt != null) f.excerpt = r.excerpt;
     return f;
   });
