@@ -73,6 +73,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--enqueue', '只保存文件并加入任务队列，由 yusuan worker 处理（需要 PostgreSQL）')
     .option('--retries <n>', '任务失败后的重试次数（队列，缺省 2）')
     .option('--job-timeout <seconds>', '任务超时秒数，超时视为处理进程崩溃（队列，缺省 900）')
+    .option('--retry-delay <seconds>', '首次重试前等待的秒数，此后每次加倍（队列，缺省 30）')
     .option('--no-progress', '不显示进度条')
     .action(async (paths: string[], opts) => {
       const { ingestCommand } = await import('./commands/ingest.js');
@@ -118,6 +119,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--threads <n>', '读取线程数（缺省为处理器核数）')
     .option('--retries <n>', '任务失败后的重试次数（缺省 2）')
     .option('--job-timeout <seconds>', '任务超时秒数，超时视为处理进程崩溃（缺省 900）')
+    .option('--retry-delay <seconds>', '首次重试前等待的秒数，此后每次加倍（缺省 30）')
     .option('--until-empty', '队列清空后退出')
     .action(async (opts) => {
       const { workerCommand } = await import('./commands/worker.js');

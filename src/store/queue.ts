@@ -37,7 +37,6 @@ export async function openQueue(store: Store, options: QueueOptions = {}): Promi
     max: 3,
     // Expired jobs are found by the queue's maintenance: often enough that a crash is noticed soon after.
     maintenanceIntervalSeconds: Math.max(1, Math.min(60, Math.floor(timeout / 4))),
-    monitorStateIntervalSeconds: undefined,
   });
   boss.on('error', (e: Error) => process.stderr.write(`任务队列错误：${e.message.split('\n')[0]}\n`));
   await boss.start();

@@ -15,6 +15,7 @@ export interface IngestCommandOptions {
   enqueue?: boolean;
   retries?: string;
   jobTimeout?: string;
+  retryDelay?: string;
   progress?: boolean;
 }
 
@@ -72,6 +73,7 @@ async function enqueue(store: Store, paths: string[], opts: IngestCommandOptions
   const boss = await openQueue(store, {
     retries: opts.retries === undefined ? undefined : positive(opts.retries, '--retries'),
     jobTimeoutSeconds: opts.jobTimeout === undefined ? undefined : positive(opts.jobTimeout, '--job-timeout'),
+    retryDelaySeconds: opts.retryDelay === undefined ? undefined : positive(opts.retryDelay, '--retry-delay'),
   }).catch((e: unknown) => {
     throw new UsageError(e instanceof Error ? e.message : String(e));
   });

@@ -9,6 +9,7 @@ export interface WorkerCommandOptions {
   threads?: string;
   retries?: string;
   jobTimeout?: string;
+  retryDelay?: string;
   untilEmpty?: boolean;
 }
 
@@ -18,6 +19,7 @@ export async function workerCommand(opts: WorkerCommandOptions): Promise<number>
   const boss = await openQueue(store, {
     retries: opts.retries === undefined ? undefined : positive(opts.retries, '--retries'),
     jobTimeoutSeconds: opts.jobTimeout === undefined ? undefined : positive(opts.jobTimeout, '--job-timeout'),
+    retryDelaySeconds: opts.retryDelay === undefined ? undefined : positive(opts.retryDelay, '--retry-delay'),
   }).catch(async (e: unknown) => {
     await store.close();
     throw new UsageError(e instanceof Error ? e.message : String(e));
