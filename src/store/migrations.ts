@@ -188,12 +188,24 @@ const stagedVolumes: Migration = {
   },
 };
 
+/** A year's comparison lists units by name: the index gives them in order without sorting the whole year. */
+const yearUnitIndex: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createIndex('documents_year_unit')
+      .on('documents')
+      .columns(['year', 'unit_name', 'id'])
+      .execute();
+  },
+};
+
 /** Every migration, by name; names sort in the order they run. */
 export function migrations(dialect: Dialect): Record<string, Migration> {
   return {
     '0001_initial': initial(dialect),
     '0002_finding_place': findingPlace,
     '0003_staged_volumes': stagedVolumes,
+    '0004_year_unit_index': yearUnitIndex,
   };
 }
 
