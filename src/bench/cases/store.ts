@@ -78,6 +78,7 @@ for (const engine of ENGINES) {
       };
     },
     opsPerCall: 1,
+    teardown: cleanup,
     extra: async () => {
       const one = await ingestCorpus(engine, 1);
       return {
