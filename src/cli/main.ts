@@ -63,6 +63,18 @@ export async function main(argv: string[]): Promise<number> {
     });
 
   program
+    .command('serve')
+    .description('启动网页应用（首次启动时自动载入示例文件）')
+    .option('--port <n>', '端口（缺省 8080 或环境变量 PORT）')
+    .option('--host <address>', '监听地址（缺省 127.0.0.1；对外服务请置于 HTTPS 反向代理之后）')
+    .option('--db <url>', '数据库：SQLite 文件路径或 postgres://…（缺省 ./data/yusuan.db 或 DATABASE_URL）')
+    .option('--no-seed', '资料库为空时不自动载入示例文件')
+    .action(async (opts) => {
+      const { serveCommand } = await import('./commands/serve.js');
+      code = await serveCommand(opts);
+    });
+
+  program
     .command('bench [cases...]')
     .description('运行性能基准（可只运行指定的用例，如 parse.pdf_corpus）')
     .option('--quick', '快速模式（较少重复次数）')

@@ -1,0 +1,89 @@
+// Screenshots of every page of the web application at desktop and phone widths, into docs/images/web-*.png.
+// Usage (after `npm run build`): node scripts/web-screenshots.mjs [OUTDIR]
+// Starts the server on a free loopback port with a throwaway database loaded with the sample and the corpus.
+import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+import { startServer } from '../dist/web/server.js';
+import { createLogger } from '../dist/web/log.js';
+
+const out = resolve(process.argv[2] ?? 'docs/images');
+mkdirSync(out, { recursive: true });
+const dir = mkdtempSync(join(tmpdir(), 'yusuan-shots-'));
+process.env.YUSUAN_ADMIN_PASSWORD = 'screenshot-admin-1';
+const server = await startServer({ port: 0, db: join(dir, 'y.db'), logger: createLogger(() => {}) });
+await server.seeded;
+const units = await server.repository.searchUnits('', 100);
+const reviewerUnit = units.find((u) => u.years.length >= 3) ?? units[0];
+await server.accounts.createUser({
+  login: 'reviewer',
+  name: '审核员',
+  role: 'reviewer',
+  password: 'reviewer-pass-1',
+});
+await server.accounts.createUser({
+  login: 'preparer',
+  name: '编制员',
+  role: 'preparer',
+  password: 'preparer-pass-1',
+  units: [units.find((u) => u.name.includes('忻州'))?.id ?? units[0].id],
+});
+const docs = await server.repository.documents({ unit: reviewerUnit.id });
+const sample = (
+  await server.repository.documents({ unit: units.find((u) => u.name.includes('忻州'))?.id })
+)[0];
+
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
+});
+const sizes = { desktop: { width: 1366, height: 900 }, phone: { width: 390, height: 844 } };
+const pages = [
+  ['home', '/'],
+  ['unit', `/units/${reviewerUnit.id}`],
+  ['document', `/documents/${docs[0].id}`],
+  ['sample', `/documents/${sample.id}`],
+  ['compare', `/compare?units=${reviewerUnit.id}&figures=expenditure_total,basic,project,three_public`],
+  ['upload', '/upload'],
+  ['login', '/login'],
+];
+for (const [size, viewport] of Object.entries(sizes)) {
+  const context = await browser.newContext({ viewport, deviceScaleFactor: 1, isMobile: size === 'phone' });
+  const page = await context.newPage();
+  for (const [name, path] of pages) {
+    await page.goto(server.url + path, { waitUntil: 'load' });
+    await page.screenshot({ path: join(out, `web-${name}-${size}.png`) });
+  }
+  // Pages behind a sign-in: the reviewer's document page, the preparer's editor, the administrator's page.
+  for (const [login, password, name, path] of [
+    ['admin', 'screenshot-admin-1', 'admin', '/admin'],
+    [
+      'preparer',
+      'preparer-pass-1',
+      'prepare',
+      `/prepare?unit=${units.find((u) => u.name.includes('忻州'))?.id}`,
+    ],
+  ]) {
+    await context.clearCookies();
+    await page.goto(`${server.url}/login`);
+    await page.fill('#login', login);
+    await page.fill('#password', password);
+    await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
+    await page.goto(server.url + path, { waitUntil: 'load' });
+    await page.screenshot({ path: join(out, `web-${name}-${size}.png`) });
+  }
+  await context.close();
+}
+await browser.close();
+await server.close();
+rmSync(dir, { recursive: true, force: true });
+console.log(`screenshots in ${out}`);

@@ -1,0 +1,5 @@
+/// <reference lib="dom" />
+// The document page's island: findings → places.
+import { bindFindings } from './findings.js';
+
+bindFindings();

@@ -1,0 +1,124 @@
+// Running the web application: open the repository, create the first administrator, serve on a port, load the
+// bundled sample (and ../shared/corpus) into an empty repository in the background, log as JSON lines, and
+// shut down gracefully on SIGINT/SIGTERM (stop accepting, finish requests in flight, close the database).
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { basename, join } from 'node:path';
+import { serve, type ServerType } from '@hono/node-server';
+import type { Kysely } from 'kysely';
+import { parseFiles } from '../parse.js';
+import { bundledSamplePath, sharedRoot } from '../paths.js';
+import { openStore } from '../store/index.js';
+import { openAccounts } from './accounts-db.js';
+import type { Accounts } from './accounts.js';
+import { createApp } from './app.js';
+import { createLogger, type Logger } from './log.js';
+import type { Repository } from './repository.js';
+import { StoreRepository } from './store-repository.js';
+import { ACCEPTED_EXTENSIONS } from './audit-files.js';
+
+export interface ServeOptions {
+  port?: number;
+  host?: string;
+  db?: string;
+  /** Load the sample and the corpus into an empty repository (default true). */
+  seed?: boolean;
+  logger?: Logger;
+}
+
+export interface RunningServer {
+  url: string;
+  repository: Repository;
+  accounts: Accounts;
+  /** Resolves when the first-start loading has finished (immediately when there was nothing to load). */
+  seeded: Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Files to load on first start: the bundled sample and every readable file of ../shared/corpus. */
+export function seedFiles(): string[] {
+  const files = [bundledSamplePath()];
+  const corpus = join(sharedRoot, 'corpus');
+  if (existsSync(corpus))
+    for (const name of readdirSync(corpus).sort()) {
+      const path = join(corpus, name);
+      if (statSync(path).isFile() && ACCEPTED_EXTENSIONS.some((e) => name.toLowerCase().endsWith(e)))
+        files.push(path);
+    }
+  return files;
+}
+
+/** Loads files into the repository one document at a time; a file that cannot be read is recorded and skipped. */
+export async function seed(
+  repository: Repository,
+  files: readonly string[],
+  logger: Logger,
+): Promise<number> {
+  let stored = 0;
+  const outcomes = await parseFiles(files);
+  for (const o of outcomes) {
+    const sources = await Promise.all(
+      o.files.map(async (f) => ({ name: basename(f), bytes: new Uint8Array(await readFile(f)) })),
+    );
+    if ('error' in o) {
+      for (const s of sources)
+        await repository.recordFailure({ ...s, reason: o.error.reason, code: o.error.code });
+      logger.info('seed.failed', { files: sources.map((s) => s.name), reason: o.error.reason });
+      continue;
+    }
+    await repository.put({ disclosure: o.disclosure, files: sources });
+    stored++;
+  }
+  return stored;
+}
+
+export async function startServer(options: ServeOptions = {}): Promise<RunningServer> {
+  const logger = options.logger ?? createLogger();
+  const store = await openStore(options.db);
+  const repository = new StoreRepository(store);
+  const accounts = await openAccounts(store.db as unknown as Kysely<unknown>, store.dialect === 'postgres');
+
+  if ((await accounts.countUsers()) === 0) {
+    const password = process.env.YUSUAN_ADMIN_PASSWORD || randomBytes(9).toString('base64url');
+    await accounts.createUser({ login: 'admin', name: '系统管理员', role: 'admin', password });
+    process.stderr.write(
+      `已创建管理员账号 admin，初始密码：${process.env.YUSUAN_ADMIN_PASSWORD ? '（YUSUAN_ADMIN_PASSWORD 所设）' : password}\n请登录后在“用户与单位”页开设其他账号。\n`,
+    );
+  }
+
+  const app = createApp({ repository, accounts, logger });
+  const host = options.host ?? '127.0.0.1';
+  const server: ServerType = await new Promise((resolve) => {
+    const s = serve({ fetch: app.fetch, port: options.port ?? 8080, hostname: host }, () => resolve(s));
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  logger.info('listening', { url, db: store.display });
+
+  let seeded: Promise<void> = Promise.resolve();
+  if (options.seed !== false && (await repository.counts()).documents === 0) {
+    const files = seedFiles();
+    process.stderr.write(
+      `资料库为空：正在后台载入示例文件和语料（${files.length} 个文件），页面可先打开浏览。\n`,
+    );
+    seeded = seed(repository, files, logger).then(
+      (n) => {
+        logger.info('seed.done', { documents: n });
+        process.stderr.write(`已载入 ${n} 份文件。\n`);
+      },
+      (e) => logger.error('seed.error', { error: e instanceof Error ? e.message : String(e) }),
+    );
+  }
+
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await seeded;
+      await repository.close();
+      logger.info('stopped');
+    })());
+  return { url, repository, accounts, seeded, close };
+}
