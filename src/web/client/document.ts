@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 // The document page's island: findings → places.
 import { bindFindings } from './findings.js';
 

@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 // Clicking a finding scrolls to its cell or sentence and marks it; the list item is marked too. Without script
 // the links still jump to the place (#f3).
 

@@ -1,5 +1,3 @@
-/// <reference lib="dom" />
-/// <reference lib="dom.iterable" />
 // Upload and audit: files are sent one by one (a progress bar per byte sent, then 审核中), and each file's result
 // is inserted as the server renders it. Without script, the form posts all files at once.
 import { bindFindings } from './findings.js';
