@@ -22,6 +22,7 @@ import {
   type Role,
   type SessionUser,
 } from './accounts.js';
+import type { GenerateInputRaw } from '../generate/input-schema.js';
 
 export interface WebDatabase {
   web_users: {
@@ -34,6 +35,14 @@ export interface WebDatabase {
   };
   web_user_units: { user_id: number; unit_id: string };
   web_sessions: { token_hash: string; user_id: number; csrf: string; expires_at: string };
+  web_drafts: {
+    unit_id: string;
+    year: number;
+    /** The generator's leaf input (GenerateInput) as JSON. */
+    input: string;
+    updated_at: string;
+    updated_by: string;
+  };
   web_reviews: {
     id: Generated<number>;
     document_id: string;
@@ -89,7 +98,88 @@ function migrations(postgres: boolean): Record<string, Migration> {
         await db.schema.createIndex('web_reviews_document').on('web_reviews').column('document_id').execute();
       },
     },
+    '0002_drafts': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('web_drafts')
+          .addColumn('unit_id', 'text', (c) => c.notNull())
+          .addColumn('year', 'integer', (c) => c.notNull())
+          .addColumn('input', 'text', (c) => c.notNull())
+          .addColumn('updated_at', 'text', (c) => c.notNull())
+          .addColumn('updated_by', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('web_drafts_pk', ['unit_id', 'year'])
+          .execute();
+      },
+    },
   };
+}
+
+export interface Draft {
+  unitId: string;
+  year: number;
+  input: GenerateInputRaw;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+/** Preparers' drafts: the leaf input of one unit and year, from which the whole document is generated. */
+export class Drafts {
+  constructor(private readonly db: Kysely<WebDatabase>) {}
+
+  async list(unitId: string): Promise<Draft[]> {
+    const rows = await this.db
+      .selectFrom('web_drafts')
+      .selectAll()
+      .where('unit_id', '=', unitId)
+      .orderBy('year', 'desc')
+      .execute();
+    return rows.map(toDraft);
+  }
+
+  async get(unitId: string, year: number): Promise<Draft | undefined> {
+    const row = await this.db
+      .selectFrom('web_drafts')
+      .selectAll()
+      .where('unit_id', '=', unitId)
+      .where('year', '=', year)
+      .executeTakeFirst();
+    return row ? toDraft(row) : undefined;
+  }
+
+  async save(unitId: string, year: number, input: GenerateInputRaw, by: string): Promise<void> {
+    const values = {
+      unit_id: unitId,
+      year,
+      input: JSON.stringify(input),
+      updated_at: new Date().toISOString(),
+      updated_by: by,
+    };
+    await this.db
+      .insertInto('web_drafts')
+      .values(values)
+      .onConflict((oc) =>
+        oc.columns(['unit_id', 'year']).doUpdateSet({
+          input: values.input,
+          updated_at: values.updated_at,
+          updated_by: values.updated_by,
+        }),
+      )
+      .execute();
+  }
+}
+
+function toDraft(r: WebDatabase['web_drafts']): Draft {
+  return {
+    unitId: r.unit_id,
+    year: Number(r.year),
+    input: JSON.parse(r.input) as GenerateInputRaw,
+    updatedAt: r.updated_at,
+    updatedBy: r.updated_by,
+  };
+}
+
+export async function openDrafts(db: Kysely<unknown>): Promise<Drafts> {
+  return new Drafts(db as unknown as Kysely<WebDatabase>);
 }
 
 export async function openAccounts(db: Kysely<unknown>, postgres: boolean): Promise<Accounts> {

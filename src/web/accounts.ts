@@ -91,26 +91,6 @@ export const DUMMY_HASH =
 export const newToken = () => randomBytes(32).toString('base64url');
 export const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
 
-/** A finding's identity across re-audits: what it is about and where, not its position in the list. */
-export function findingKey(f: {
-  rule: string;
-  table: string | null;
-  row_code?: string;
-  row_name?: string;
-  column?: string;
-  section?: string;
-  excerpt?: string;
-}): string {
-  return createHash('sha256')
-    .update(
-      [f.rule, f.table, f.row_code, f.row_name, f.column, f.section, f.excerpt]
-        .map((x) => x ?? '')
-        .join('\u0001'),
-    )
-    .digest('base64url')
-    .slice(0, 22);
-}
-
 /** May this user edit the draft of this unit? */
 export function canEditUnit(user: SessionUser | null | undefined, unitId: string): boolean {
   if (!user) return false;

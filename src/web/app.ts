@@ -4,9 +4,11 @@ import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { Accounts } from './accounts.js';
+import type { Drafts } from './accounts-db.js';
 import { apiRoutes } from './routes/api.js';
 import { pageRoutes } from './routes/pages.js';
 import { accountRoutes } from './routes/accounts.js';
+import { prepareRoutes } from './routes/prepare.js';
 import { staticRoutes } from './routes/static.js';
 import type { Repository } from './repository.js';
 import { csrfProtection, securityHeaders, sessions, type WebEnv } from './security.js';
@@ -16,6 +18,7 @@ import type { Logger } from './log.js';
 export interface AppOptions {
   repository: Repository;
   accounts: Accounts;
+  drafts: Drafts;
   logger?: Logger;
   /** Largest request body (uploads), in bytes. */
   maxUploadBytes?: number;
@@ -26,6 +29,7 @@ export const DEFAULT_MAX_UPLOAD_BYTES = 64 * 1024 * 1024;
 export interface AppContext {
   repository: Repository;
   accounts: Accounts;
+  drafts: Drafts;
   maxUploadBytes: number;
 }
 
@@ -33,6 +37,7 @@ export function createApp(options: AppOptions): Hono<WebEnv> {
   const ctx: AppContext = {
     repository: options.repository,
     accounts: options.accounts,
+    drafts: options.drafts,
     maxUploadBytes: options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES,
   };
   const app = new Hono<WebEnv>();
@@ -51,6 +56,7 @@ export function createApp(options: AppOptions): Hono<WebEnv> {
   app.route('/static', staticRoutes());
   app.route('/api', apiRoutes(ctx));
   app.route('/', accountRoutes(ctx));
+  app.route('/', prepareRoutes(ctx));
   app.route('/', pageRoutes(ctx));
   app.notFound((c) =>
     c.req.path.startsWith('/api/')

@@ -10,7 +10,7 @@ import type { Kysely } from 'kysely';
 import { parseFiles } from '../parse.js';
 import { bundledSamplePath, sharedRoot } from '../paths.js';
 import { openStore } from '../store/index.js';
-import { openAccounts } from './accounts-db.js';
+import { openAccounts, openDrafts, type Drafts } from './accounts-db.js';
 import type { Accounts } from './accounts.js';
 import { createApp } from './app.js';
 import { createLogger, type Logger } from './log.js';
@@ -31,6 +31,7 @@ export interface RunningServer {
   url: string;
   repository: Repository;
   accounts: Accounts;
+  drafts: Drafts;
   /** Resolves when the first-start loading has finished (immediately when there was nothing to load). */
   seeded: Promise<void>;
   close(): Promise<void>;
@@ -78,6 +79,7 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
   const store = await openStore(options.db);
   const repository = new StoreRepository(store);
   const accounts = await openAccounts(store.db as unknown as Kysely<unknown>, store.dialect === 'postgres');
+  const drafts = await openDrafts(store.db as unknown as Kysely<unknown>);
 
   if ((await accounts.countUsers()) === 0) {
     const password = process.env.YUSUAN_ADMIN_PASSWORD || randomBytes(9).toString('base64url');
@@ -87,7 +89,7 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
     );
   }
 
-  const app = createApp({ repository, accounts, logger });
+  const app = createApp({ repository, accounts, drafts, logger });
   const host = options.host ?? '127.0.0.1';
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: options.port ?? 8080, hostname: host }, () => resolve(s));
@@ -120,5 +122,5 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
       await repository.close();
       logger.info('stopped');
     })());
-  return { url, repository, accounts, seeded, close };
+  return { url, repository, accounts, drafts, seeded, close };
 }

@@ -8,7 +8,7 @@ import { parseFile } from '../../src/parse.js';
 import { bundledSamplePath } from '../../src/paths.js';
 import { openStore } from '../../src/store/index.js';
 import type { Disclosure } from '../../src/model/schema.js';
-import { openAccounts } from '../../src/web/accounts-db.js';
+import { openAccounts, openDrafts, type Drafts } from '../../src/web/accounts-db.js';
 import type { Accounts } from '../../src/web/accounts.js';
 import { createApp, type AppOptions } from '../../src/web/app.js';
 import { StoreRepository } from '../../src/web/store-repository.js';
@@ -20,6 +20,7 @@ export interface TestSite {
   app: ReturnType<typeof createApp>;
   repository: StoreRepository;
   accounts: Accounts;
+  drafts: Drafts;
   sample: Disclosure;
   sampleId: string;
   close(): Promise<void>;
@@ -36,16 +37,18 @@ export async function testSite(options: Partial<AppOptions> = {}): Promise<TestS
   const store = await openStore(join(dir, 'y.db'));
   const repository = new StoreRepository(store);
   const accounts = await openAccounts(store.db as unknown as Kysely<unknown>, false);
+  const drafts = await openDrafts(store.db as unknown as Kysely<unknown>);
   const sample = await parsedSample();
   const sampleId = await repository.put({
     disclosure: sample,
     files: [{ name: 'xinzhou-govoffice-2023-unit-budget.txt', bytes: readFileSync(bundledSamplePath()) }],
   });
-  const app = createApp({ repository, accounts, ...options });
+  const app = createApp({ repository, accounts, drafts, ...options });
   return {
     app,
     repository,
     accounts,
+    drafts,
     sample,
     sampleId,
     close: async () => {

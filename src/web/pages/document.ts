@@ -8,7 +8,8 @@ import { placeText } from '../../report/place.js';
 import { h, trusted, type Safe } from '../html.js';
 import { page } from '../layout.js';
 import type { StoredDocument } from '../repository.js';
-import { findingKey, type FindingReview, type SessionUser } from '../accounts.js';
+import type { FindingReview, SessionUser } from '../accounts.js';
+import { findingKey } from '../finding-key.js';
 
 /** Rules that describe how the document was read rather than what is wrong with it. */
 export const isReadingNote = (f: Finding) =>

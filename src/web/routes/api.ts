@@ -1,7 +1,8 @@
 // The JSON API under /api, described by /api/openapi.json (openapi.ts, from the same zod schemas).
 import { Hono, type Context } from 'hono';
 import type { AppContext } from '../app.js';
-import { canStore, findingKey } from '../accounts.js';
+import { canStore } from '../accounts.js';
+import { findingKey } from '../finding-key.js';
 import {
   auditUploads,
   checkExtension,

@@ -1,7 +1,8 @@
 // Server-rendered pages: home, documents, a unit, a document, downloads, reviews, upload and compare.
 import { Hono, type Context } from 'hono';
 import type { AppContext } from '../app.js';
-import { canEditUnit, canReview, canStore, findingKey, type ReviewState } from '../accounts.js';
+import { canEditUnit, canReview, canStore, type ReviewState } from '../accounts.js';
+import { findingKey } from '../finding-key.js';
 import { auditUploads, checkExtension, UnsupportedFile, type Upload } from '../audit-files.js';
 import { compare, parseList } from '../compare.js';
 import {
