@@ -25,6 +25,8 @@ export interface ServeOptions {
   /** Load the sample and the corpus into an empty repository (default true). */
   seed?: boolean;
   logger?: Logger;
+  /** Where messages for the person who started the server go (standard error by default). */
+  print?: (line: string) => void;
 }
 
 export interface RunningServer {
@@ -76,6 +78,7 @@ export async function seed(
 
 export async function startServer(options: ServeOptions = {}): Promise<RunningServer> {
   const logger = options.logger ?? createLogger();
+  const print = options.print ?? ((line: string) => process.stderr.write(line));
   const store = await openStore(options.db);
   const repository = new StoreRepository(store);
   const accounts = await openAccounts(store.db as unknown as Kysely<unknown>, store.dialect === 'postgres');
@@ -84,7 +87,7 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
   if ((await accounts.countUsers()) === 0) {
     const password = process.env.YUSUAN_ADMIN_PASSWORD || randomBytes(9).toString('base64url');
     await accounts.createUser({ login: 'admin', name: '系统管理员', role: 'admin', password });
-    process.stderr.write(
+    print(
       `已创建管理员账号 admin，初始密码：${process.env.YUSUAN_ADMIN_PASSWORD ? '（YUSUAN_ADMIN_PASSWORD 所设）' : password}\n请登录后在“用户与单位”页开设其他账号。\n`,
     );
   }
@@ -108,7 +111,7 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
     seeded = seed(repository, files, logger).then(
       (n) => {
         logger.info('seed.done', { documents: n });
-        process.stderr.write(`已载入 ${n} 份文件。\n`);
+        print(`已载入 ${n} 份文件。\n`);
       },
       (e) => logger.error('seed.error', { error: e instanceof Error ? e.message : String(e) }),
     );
