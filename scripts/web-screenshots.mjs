@@ -1,7 +1,7 @@
 // Screenshots of every page of the web application at desktop and phone widths, into docs/images/web-*.png.
 // Usage (after `npm run build`): node scripts/web-screenshots.mjs [OUTDIR]
 // Starts the server on a free loopback port with a throwaway database loaded with the sample and the corpus.
-import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -12,7 +12,12 @@ const out = resolve(process.argv[2] ?? 'docs/images');
 mkdirSync(out, { recursive: true });
 const dir = mkdtempSync(join(tmpdir(), 'yusuan-shots-'));
 process.env.YUSUAN_ADMIN_PASSWORD = 'screenshot-admin-1';
-const server = await startServer({ port: 0, db: join(dir, 'y.db'), logger: createLogger(() => {}) });
+const server = await startServer({
+  port: 0,
+  db: join(dir, 'y.db'),
+  logger: createLogger(() => {}),
+  print: () => {},
+});
 await server.seeded;
 const units = await server.repository.searchUnits('', 100);
 const reviewerUnit = units.find((u) => u.years.length >= 3) ?? units[0];
@@ -28,8 +33,16 @@ await server.accounts.createUser({
   role: 'preparer',
   password: 'preparer-pass-1',
   units: [units.find((u) => u.name.includes('忻州'))?.id ?? units[0].id],
+  // (the same unit as sampleUnit below)
 });
+const sampleUnit = units.find((u) => u.name.includes('忻州'))?.id ?? units[0].id;
+const fixture = JSON.parse(readFileSync('test/generate/fixtures/xinzhou-2023-input.json', 'utf8'));
+await server.drafts.save(sampleUnit, 2023, fixture, '编制员');
 const docs = await server.repository.documents({ unit: reviewerUnit.id });
+// The document with the most errors of the corpus shows what the highlighting looks like.
+const withErrors = (await server.repository.documents({ limit: 500 })).sort(
+  (a, b) => b.summary.error - a.summary.error,
+)[0];
 const sample = (
   await server.repository.documents({ unit: units.find((u) => u.name.includes('忻州'))?.id })
 )[0];
@@ -50,7 +63,7 @@ const sizes = { desktop: { width: 1366, height: 900 }, phone: { width: 390, heig
 const pages = [
   ['home', '/'],
   ['unit', `/units/${reviewerUnit.id}`],
-  ['document', `/documents/${docs[0].id}`],
+  ['document', `/documents/${withErrors.id}`],
   ['sample', `/documents/${sample.id}`],
   ['compare', `/compare?units=${reviewerUnit.id}&figures=expenditure_total,basic,project,three_public`],
   ['upload', '/upload'],
@@ -61,8 +74,25 @@ for (const [size, viewport] of Object.entries(sizes)) {
   const page = await context.newPage();
   for (const [name, path] of pages) {
     await page.goto(server.url + path, { waitUntil: 'load' });
+    if (name === 'document') {
+      // Follow the first error to its cell, as a reviewer would.
+      const first = page.locator('li[data-severity="error"] a.goto[data-target^="f"]').first();
+      if (await first.count()) {
+        await first.click();
+        await page.waitForTimeout(800);
+      }
+    }
     await page.screenshot({ path: join(out, `web-${name}-${size}.png`) });
   }
+  // Upload and audit, with the result of one file.
+  await page.goto(`${server.url}/upload`);
+  await page.setInputFiles(
+    '#files',
+    join('..', 'shared', 'corpus', '上海_普陀区社会福利院_2024_单位预算.pdf'),
+  );
+  await page.click('#submit');
+  await page.waitForSelector('#results section.file', { timeout: 60_000 });
+  await page.screenshot({ path: join(out, `web-upload-result-${size}.png`) });
   // Pages behind a sign-in: the reviewer's document page, the preparer's editor, the administrator's page.
   for (const [login, password, name, path] of [
     ['admin', 'screenshot-admin-1', 'admin', '/admin'],

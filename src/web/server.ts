@@ -105,9 +105,7 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
   let seeded: Promise<void> = Promise.resolve();
   if (options.seed !== false && (await repository.counts()).documents === 0) {
     const files = seedFiles();
-    process.stderr.write(
-      `资料库为空：正在后台载入示例文件和语料（${files.length} 个文件），页面可先打开浏览。\n`,
-    );
+    print(`资料库为空：正在后台载入示例文件和语料（${files.length} 个文件），页面可先打开浏览。\n`);
     seeded = seed(repository, files, logger).then(
       (n) => {
         logger.info('seed.done', { documents: n });
