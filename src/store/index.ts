@@ -10,6 +10,7 @@
 //   await store.document(id)                 // summary, source files, model (Disclosure), findings
 //   await store.compare({ year, facts: ['three_public.total', 'share.basic'], kind, region, unitIds })
 //   await store.findings({ rule, severity, year, region, kind, unitId, documentId })
+//   for await (const rows of store.factRows(filter)) …  // table cells in 元, one document at a time
 //   await store.failures(); await store.stats(); await store.getFile(sha256); await store.reaudit(filter)
 //   await store.close()
 //
@@ -29,6 +30,7 @@ export type {
   DocumentDetail,
   DocumentFilter,
   DocumentSummary,
+  FactRow,
   FailureRow,
   FindingFilter,
   FindingRow,

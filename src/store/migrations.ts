@@ -166,9 +166,17 @@ function initial(dialect: Dialect): Migration {
   };
 }
 
+/** A finding's place in prose: the line within the page and the section's title. */
+const findingPlace: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema.alterTable('findings').addColumn('line', 'integer').execute();
+    await db.schema.alterTable('findings').addColumn('section', 'text').execute();
+  },
+};
+
 /** Every migration, by name; names sort in the order they run. */
 export function migrations(dialect: Dialect): Record<string, Migration> {
-  return { '0001_initial': initial(dialect) };
+  return { '0001_initial': initial(dialect), '0002_finding_place': findingPlace };
 }
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {

@@ -319,6 +319,7 @@ export async function documents(db: Db, filter: DocumentFilter): Promise<Documen
     .select(SUMMARY_COLUMNS)
     .orderBy('documents.year', 'desc')
     .orderBy('documents.unit_name')
+    .orderBy('documents.kind')
     .orderBy('documents.id')
     .limit(limit)
     .offset(offset)
@@ -509,6 +510,8 @@ export async function findings(db: Db, filter: FindingFilter): Promise<FindingRo
       'findings.expected',
       'findings.actual',
       'findings.page',
+      'findings.line',
+      'findings.section',
       'findings.excerpt',
       'documents.unit_name',
       'documents.year',
@@ -544,6 +547,8 @@ export async function findings(db: Db, filter: FindingFilter): Promise<FindingRo
     if (r.expected != null) f.expected = r.expected;
     if (r.actual != null) f.actual = r.actual;
     if (r.page != null) f.page = r.page;
+    if (r.line != null) f.line = r.line;
+    if (r.section != null) f.section = r.section;
     if (r.excerpt != null) f.excerpt = r.excerpt;
     return f;
   });
@@ -579,4 +584,72 @@ export async function stats(
     findings: await count('findings'),
     failures: await count('failures'),
   };
+}
+
+export interface FactRow {
+  documentId: number;
+  unitName: string;
+  year: number;
+  kind: string;
+  table: string;
+  tableTitle: string;
+  rowCode: string | null;
+  rowName: string;
+  rowLabel: string;
+  side: string | null;
+  column: string;
+  /** In the table's unit, as printed (exact), and that unit. */
+  value: string;
+  unit: string;
+  /** In 元. */
+  amount: string;
+  page: number | null;
+}
+
+/** Table cells of the documents a filter selects, document by document (memory bounded by one document). */
+export async function* factRows(db: Db, filter: DocumentFilter): AsyncGenerator<FactRow[]> {
+  const ids = await documentIds(db, filter);
+  for (const id of ids) {
+    const rows = await db
+      .selectFrom('facts')
+      .innerJoin('documents', 'documents.id', 'facts.document_id')
+      .select([
+        'facts.document_id',
+        'documents.unit_name',
+        'documents.year',
+        'documents.kind',
+        'facts.table_kind',
+        'facts.table_title',
+        'facts.row_code',
+        'facts.row_name',
+        'facts.row_label',
+        'facts.side',
+        'facts.column_id',
+        'facts.value',
+        'facts.unit',
+        'facts.amount',
+        'facts.page',
+      ])
+      .where('facts.document_id', '=', id)
+      .orderBy('facts.table_index')
+      .orderBy('facts.row_index')
+      .execute();
+    yield rows.map((r) => ({
+      documentId: r.document_id,
+      unitName: r.unit_name,
+      year: r.year,
+      kind: r.kind,
+      table: r.table_kind,
+      tableTitle: r.table_title,
+      rowCode: r.row_code,
+      rowName: r.row_name,
+      rowLabel: r.row_label,
+      side: r.side,
+      column: r.column_id,
+      value: new Decimal(r.value).toFixed(),
+      unit: r.unit,
+      amount: new Decimal(r.amount).toFixed(),
+      page: r.page,
+    }));
+  }
 }

@@ -74,6 +74,8 @@ export function findingRows(documentId: number, findings: readonly Finding[]): F
     expected: f.expected ?? null,
     actual: f.actual ?? null,
     page: f.page ?? null,
+    line: f.line ?? null,
+    section: f.section ?? null,
     excerpt: f.excerpt ?? null,
   }));
 }

@@ -120,6 +120,8 @@ export interface FindingTable {
   expected: string | null;
   actual: string | null;
   page: number | null;
+  line: number | null;
+  section: string | null;
   excerpt: string | null;
 }
 

@@ -26,7 +26,10 @@ export interface IngestInput {
   files: readonly SourceFile[];
   /** Time spent reading and recognising, for the record. */
   parseMs?: number;
-  /** Findings already computed; when absent the document is audited here, with its prior year from the store. */
+  /**
+   * The audit already run without the prior year (parsing threads do that); the year-over-year rule is added here
+   * from the store. When absent the whole audit runs here.
+   */
   audit?: AuditResult;
 }
 
@@ -164,8 +167,10 @@ export class Store {
       };
 
     const doc = input.disclosure;
-    const prior = input.audit ? undefined : await this.priorOf(doc);
-    const audit = input.audit ?? auditDisclosure(doc, { prior });
+    const prior = await this.priorOf(doc);
+    const audit = input.audit
+      ? withFindings(input.audit, Store.priorFindings(doc, prior))
+      : auditDisclosure(doc, { prior });
     const result = await this.db.transaction().execute(async (trx) => {
       for (const f of input.files) await this.putFile(f, trx);
       const unitId = await this.resolveUnit(trx, doc.metadata.unit, doc.metadata.region ?? null, key);
@@ -441,6 +446,9 @@ export class Store {
   findings(filter: q.FindingFilter = {}) {
     return q.findings(this.db, filter);
   }
+  factRows(filter: q.DocumentFilter = {}) {
+    return q.factRows(this.db, filter);
+  }
   failures() {
     return q.failures(this.db);
   }
@@ -453,6 +461,19 @@ export class Store {
 export function documentKey(hashes: readonly string[]): string {
   if (hashes.length === 1) return hashes[0];
   return sha256(new TextEncoder().encode([...hashes].sort().join('+')));
+}
+
+const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
+
+/** An audit with more findings, in the engine's order (by severity) and with its summary recounted. */
+function withFindings(audit: AuditResult, extra: readonly Finding[]): AuditResult {
+  if (!extra.length) return audit;
+  const findings = [...audit.findings, ...extra].sort(
+    (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity],
+  );
+  const summary = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) summary[f.severity]++;
+  return { findings, summary };
 }
 
 function escapeLike(s: string): string {

@@ -1,9 +1,6 @@
-// The Repository of the web application over the store (src/store). Findings are computed again from the stored
-// model when a document is shown, with its prior year from the store, because the page places each finding at
-// its sentence (section) and line, which the store's findings table does not keep; the stored summary counts
-// are those of the same audit.
+// The Repository of the web application over the store (src/store). A document is shown with the findings of its
+// latest audit as the store keeps them (with their section and line, so the page can place each at its sentence).
 import { sql } from 'kysely';
-import { auditDisclosure } from '../audit/index.js';
 import type { Store } from '../store/index.js';
 import type {
   Counts,
@@ -121,16 +118,13 @@ export class StoreRepository implements Repository {
     const n = numericId(id);
     const detail = n === undefined ? undefined : await this.store.document(n);
     if (!detail) return undefined;
-    const prior = await this.store.priorOf(detail.model, detail.summary.unitId);
-    const { findings, summary } = auditDisclosure(detail.model, { prior });
     return {
       ...toInfo(
         detail.summary,
         detail.files.map((f) => f.name),
       ),
-      summary,
       disclosure: detail.model,
-      findings,
+      findings: detail.findings,
     };
   }
 
