@@ -33,12 +33,10 @@ await server.accounts.createUser({
   role: 'preparer',
   password: 'preparer-pass-1',
   units: [units.find((u) => u.name.includes('忻州'))?.id ?? units[0].id],
-  // (the same unit as sampleUnit below)
 });
 const sampleUnit = units.find((u) => u.name.includes('忻州'))?.id ?? units[0].id;
 const fixture = JSON.parse(readFileSync('test/generate/fixtures/xinzhou-2023-input.json', 'utf8'));
 await server.drafts.save(sampleUnit, 2023, fixture, '编制员');
-const docs = await server.repository.documents({ unit: reviewerUnit.id });
 // The document with the most errors of the corpus shows what the highlighting looks like.
 const withErrors = (await server.repository.documents({ limit: 500 })).sort(
   (a, b) => b.summary.error - a.summary.error,
@@ -93,15 +91,10 @@ for (const [size, viewport] of Object.entries(sizes)) {
   await page.click('#submit');
   await page.waitForSelector('#results section.file', { timeout: 60_000 });
   await page.screenshot({ path: join(out, `web-upload-result-${size}.png`) });
-  // Pages behind a sign-in: the reviewer's document page, the preparer's editor, the administrator's page.
+  // Pages behind a sign-in: the administrator's page and the preparer's editor.
   for (const [login, password, name, path] of [
     ['admin', 'screenshot-admin-1', 'admin', '/admin'],
-    [
-      'preparer',
-      'preparer-pass-1',
-      'prepare',
-      `/prepare?unit=${units.find((u) => u.name.includes('忻州'))?.id}`,
-    ],
+    ['preparer', 'preparer-pass-1', 'prepare', `/prepare/${sampleUnit}/2023`],
   ]) {
     await context.clearCookies();
     await page.goto(`${server.url}/login`);

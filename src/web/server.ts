@@ -1,22 +1,20 @@
 // Running the web application: open the repository, create the first administrator, serve on a port, load the
 // bundled sample (and ../shared/corpus) into an empty repository in the background, log as JSON lines, and
 // shut down gracefully on SIGINT/SIGTERM (stop accepting, finish requests in flight, close the database).
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
 import type { Kysely } from 'kysely';
-import { parseFiles } from '../parse.js';
 import { bundledSamplePath, sharedRoot } from '../paths.js';
 import { openStore } from '../store/index.js';
+import { ingestPaths } from '../store/ingest.js';
 import { openAccounts, openDrafts, type Drafts } from './accounts-db.js';
 import type { Accounts } from './accounts.js';
 import { createApp } from './app.js';
 import { createLogger, type Logger } from './log.js';
 import type { Repository } from './repository.js';
 import { StoreRepository } from './store-repository.js';
-import { ACCEPTED_EXTENSIONS } from './audit-files.js';
 
 export interface ServeOptions {
   port?: number;
@@ -39,41 +37,10 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Files to load on first start: the bundled sample and every readable file of ../shared/corpus. */
-export function seedFiles(): string[] {
-  const files = [bundledSamplePath()];
+/** What an empty repository is loaded with: the bundled sample, and ../shared/corpus when present. */
+export function seedPaths(): string[] {
   const corpus = join(sharedRoot, 'corpus');
-  if (existsSync(corpus))
-    for (const name of readdirSync(corpus).sort()) {
-      const path = join(corpus, name);
-      if (statSync(path).isFile() && ACCEPTED_EXTENSIONS.some((e) => name.toLowerCase().endsWith(e)))
-        files.push(path);
-    }
-  return files;
-}
-
-/** Loads files into the repository one document at a time; a file that cannot be read is recorded and skipped. */
-export async function seed(
-  repository: Repository,
-  files: readonly string[],
-  logger: Logger,
-): Promise<number> {
-  let stored = 0;
-  const outcomes = await parseFiles(files);
-  for (const o of outcomes) {
-    const sources = await Promise.all(
-      o.files.map(async (f) => ({ name: basename(f), bytes: new Uint8Array(await readFile(f)) })),
-    );
-    if ('error' in o) {
-      for (const s of sources)
-        await repository.recordFailure({ ...s, reason: o.error.reason, code: o.error.code });
-      logger.info('seed.failed', { files: sources.map((s) => s.name), reason: o.error.reason });
-      continue;
-    }
-    await repository.put({ disclosure: o.disclosure, files: sources });
-    stored++;
-  }
-  return stored;
+  return existsSync(corpus) ? [bundledSamplePath(), corpus] : [bundledSamplePath()];
 }
 
 export async function startServer(options: ServeOptions = {}): Promise<RunningServer> {
@@ -104,12 +71,13 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
 
   let seeded: Promise<void> = Promise.resolve();
   if (options.seed !== false && (await repository.counts()).documents === 0) {
-    const files = seedFiles();
-    print(`资料库为空：正在后台载入示例文件和语料（${files.length} 个文件），页面可先打开浏览。\n`);
-    seeded = seed(repository, files, logger).then(
-      (n) => {
-        logger.info('seed.done', { documents: n });
-        print(`已载入 ${n} 份文件。\n`);
+    print('资料库为空：正在后台载入示例文件和语料，页面可先打开浏览。\n');
+    seeded = ingestPaths(store, seedPaths(), { threads: 1 }).then(
+      (summary) => {
+        logger.info('seed.done', { documents: summary.documents, failed: summary.failed, ms: summary.ms });
+        print(
+          `已载入 ${summary.documents} 份文件${summary.failed ? `，${summary.failed} 个文件无法读取` : ''}。\n`,
+        );
       },
       (e) => logger.error('seed.error', { error: e instanceof Error ? e.message : String(e) }),
     );

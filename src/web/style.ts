@@ -46,6 +46,7 @@ table.data td.n,table.data th.n{text-align:right;font-variant-numeric:tabular-nu
 .badge.info{background:var(--info-bg);color:var(--info)}.badge.ok{background:#e6f4ea;color:var(--ok)}
 .badge.status{background:var(--soft);color:var(--muted)}
 .doc-layout{display:grid;grid-template-columns:minmax(0,1fr) 360px;gap:20px;align-items:start}
+.doc-layout>*{min-width:0}
 .doc-side{position:sticky;top:12px;max-height:calc(100vh - 24px);overflow:auto}
 .doc-body h2{border-bottom:2px solid var(--navy);padding-bottom:4px}
 .doc-body h3{font-size:15px}
@@ -87,7 +88,8 @@ progress{width:100%;height:10px}
 .flash.error{background:var(--err-bg);color:var(--err)}.flash.ok{background:#e6f4ea;color:var(--ok)}
 .prepare input.leaf{width:120px;text-align:right;font-variant-numeric:tabular-nums;padding:2px 6px}
 .prepare td.derived{background:var(--soft);font-weight:600}
-@media (max-width:900px){.doc-layout{grid-template-columns:1fr}.doc-side{position:static;max-height:none}
+@media (max-width:900px){.doc-layout{grid-template-columns:minmax(0,1fr)}
+.doc-body table{display:block;overflow-x:auto;max-width:100%}.doc-side{position:static;max-height:none}
 .grid2,.grid3{grid-template-columns:1fr}.wrap{padding:0 12px}h1{font-size:19px}
 header.top .wrap{gap:8px;padding-top:6px;padding-bottom:6px}nav.main a{padding:4px 8px}
 .form-grid{grid-template-columns:1fr}}
