@@ -120,6 +120,46 @@ describe('prepare', () => {
     expect(((await bad.json()) as { error: string }).error).toMatch(/^基础数据格式不符：unit\.name：/);
   });
 
+  it('a preparer starts next year’s draft from the unit’s published document', async () => {
+    const res = await site.app.request(`${ORIGIN}/prepare/${unitId}/from/${site.sampleId}`, {
+      method: 'POST',
+      body: new URLSearchParams({ _csrf: preparer.csrf }),
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        origin: ORIGIN,
+        cookie: preparer.cookie,
+      },
+    });
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe(`/prepare/${unitId}/2024`);
+    const draft = (await site.drafts.get(unitId, 2024))!;
+    const input = draft.input as {
+      unit: { year: number };
+      prior: { total: string };
+      functions: { code: string }[];
+    };
+    expect(input.unit.year).toBe(2024);
+    expect(input.prior.total).toBe(
+      new Decimal(keyFigures(site.sample).expenditure_total).div(10000).toFixed(),
+    );
+    expect(input.functions.map((f) => f.code)).toEqual(
+      site.sample.tables
+        .find((t) => t.kind === 'expenditure')!
+        .rows.filter((r) => r.role === 'item' && r.code?.length === 7)
+        .map((r) => r.code),
+    );
+    const foreign = await site.app.request(`${ORIGIN}/prepare/${otherUnitId}/from/${site.sampleId}`, {
+      method: 'POST',
+      body: new URLSearchParams({ _csrf: preparer.csrf }),
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        origin: ORIGIN,
+        cookie: preparer.cookie,
+      },
+    });
+    expect(foreign.status).toBe(403);
+  });
+
   it('next year’s draft keeps the leaves and takes the prior-year figures from this year’s document', () => {
     const next = nextYearDraft(fixture() as never) as {
       unit: { year: number };

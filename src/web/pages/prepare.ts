@@ -7,7 +7,7 @@ import { h, trusted, type Safe } from '../html.js';
 import { page } from '../layout.js';
 import type { SessionUser } from '../accounts.js';
 import type { Draft } from '../accounts-db.js';
-import type { UnitInfo } from '../repository.js';
+import type { DocumentInfo, UnitInfo } from '../repository.js';
 import { findingsList } from './document.js';
 import { KEY_FIGURES } from '../figures.js';
 import { wan } from './format.js';
@@ -36,8 +36,11 @@ ${drafts.length ? h`<p>草稿：${drafts.map((d) => h`<a href="/prepare/${unit.i
   return page({ title: '编制', nav: 'prepare', ...input }, body);
 }
 
-export function prepareUnit(input: Common & { unit: UnitInfo; drafts: Draft[]; error?: string }): Safe {
+export function prepareUnit(
+  input: Common & { unit: UnitInfo; drafts: Draft[]; documents?: DocumentInfo[]; error?: string },
+): Safe {
   const { unit, drafts } = input;
+  const published = (input.documents ?? []).filter((d) => d.kind.endsWith('budget'));
   const latest = drafts[0];
   const body = h`<div class="crumbs"><a href="/prepare">编制</a> › ${unit.name}</div><h1>${unit.name}：草稿</h1>
 ${input.error ? h`<p class="flash error">${input.error}</p>` : ''}
@@ -48,6 +51,15 @@ ${
           h`<tr><td><a href="/prepare/${unit.id}/${d.year}">${d.year}年</a></td><td>${KIND_LABEL[(d.input.unit as { kind?: string }).kind ?? 'unit_budget']}</td><td>${d.updatedBy} ${d.updatedAt.slice(0, 16).replace('T', ' ')}</td></tr>`,
       )}</tbody></table>
 <form method="post" action="/prepare/${unit.id}/next"><input type="hidden" name="_csrf" value="${input.csrf ?? ''}"><p><button type="submit" class="secondary">以 ${latest.year} 年草稿为基础编制 ${latest.year + 1} 年</button> <span class="muted small">沿用明细，上年数取自 ${latest.year} 年生成的文件</span></p></form></section>`
+    : ''
+}
+${
+  published.length
+    ? h`<section class="panel"><h2 class="first">从已公开的文件开始</h2><p class="muted small">读取该文件报表中的明细（项级科目按基本、项目和资金来源，经济分类、项目、“三公”经费、机关运行经费），上年数取自该文件。</p>
+${published.map(
+  (d) =>
+    h`<form method="post" action="/prepare/${unit.id}/from/${d.id}" class="inline"><input type="hidden" name="_csrf" value="${input.csrf ?? ''}"><button type="submit" class="secondary">以 ${d.year} 年${KIND_LABEL[d.kind] ?? ''}为基础编制 ${d.year + 1} 年</button></form> `,
+)}</section>`
     : ''
 }
 <section class="panel"><h2 class="first">从填报工作簿开始</h2>

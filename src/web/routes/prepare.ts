@@ -4,6 +4,7 @@ import type { AppContext } from '../app.js';
 import { canEditUnit } from '../accounts.js';
 import { generate } from '../../generate/index.js';
 import { GenerateInput } from '../../generate/input-schema.js';
+import { leafInputFromDocument } from '../../generate/from-document.js';
 import { renderDocument, RenderUnavailable, type RenderFormat } from '../../render/index.js';
 import { attachment } from '../downloads.js';
 import { keyFigures } from '../figures.js';
@@ -93,6 +94,30 @@ export function prepareRoutes(ctx: AppContext) {
     if (!latest) return c.redirect(`/prepare/${unit.id}`, 303);
     const next = nextYearDraft(latest.input);
     const year = latest.year + 1;
+    if (!(await ctx.drafts.get(unit.id, year)))
+      await ctx.drafts.save(unit.id, year, next, c.get('user')!.name);
+    return c.redirect(`/prepare/${unit.id}/${year}`, 303);
+  });
+
+  app.post('/prepare/:unit{[0-9]+}/from/:doc{[0-9]+}', async (c) => {
+    const unit = await editable(c);
+    if (!unit) return denied(c);
+    const doc = await ctx.repository.document(c.req.param('doc'));
+    const drafts = await ctx.drafts.list(unit.id);
+    const fail = (error: string) =>
+      c.html(prepareUnit({ user: c.get('user'), csrf: c.get('csrf'), unit, drafts, error }).value, 400);
+    if (!doc || doc.unitId !== unit.id) return fail('该文件不属于这个单位');
+    let input;
+    try {
+      input = validDraftInput(leafInputFromDocument(doc.disclosure));
+    } catch (e) {
+      if (e instanceof DraftInputError) return fail(`无法从该文件取得明细：${e.message}`);
+      throw e;
+    }
+    if (!GenerateInput.parse(input).functions.length)
+      return fail('该文件的支出表未能读出项级科目，无法作为编制的基础；请从填报工作簿开始');
+    const next = nextYearDraft(input);
+    const year = doc.year + 1;
     if (!(await ctx.drafts.get(unit.id, year)))
       await ctx.drafts.save(unit.id, year, next, c.get('user')!.name);
     return c.redirect(`/prepare/${unit.id}/${year}`, 303);
