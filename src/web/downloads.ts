@@ -9,6 +9,7 @@ export const DOWNLOAD_FORMATS = [
   'original',
   'json',
   'cells',
+  'checklist',
   'report',
   'pdf',
   'docx',
@@ -74,6 +75,16 @@ export async function download(
         type: 'text/html; charset=utf-8',
         filename: `${base}_审核报告.html`,
       };
+    case 'checklist': {
+      const { buildChecklist } = await import('../report/checklist.js');
+      const { checklistWorkbook } = await import('../report/checklist-xlsx.js');
+      const checklist = buildChecklist(doc.files[0] ?? base, doc.disclosure, doc.findings);
+      return {
+        body: await checklistWorkbook([{ checklist }]),
+        type: TYPES.xlsx,
+        filename: `${base}_检查表.xlsx`,
+      };
+    }
     default: {
       try {
         const bytes = await renderDocument(doc.disclosure, format);

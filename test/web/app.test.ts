@@ -5,6 +5,7 @@ import { auditDisclosure } from '../../src/audit/index.js';
 import { Decimal, formatDecimal } from '../../src/model/money.js';
 import { bundledSamplePath } from '../../src/paths.js';
 import { keyFigures } from '../../src/web/figures.js';
+import { CELL_COLUMNS, cellRecords } from '../../src/export/cells.js';
 import { ORIGIN, form, signIn, testSite, type TestSite } from './helpers.js';
 
 let site: TestSite;
@@ -130,6 +131,31 @@ describe('pages', () => {
     ]);
     const page = await (await get(`/compare?units=${unitId}&figures=basic`)).text();
     expect(page).toContain('<table class="data" id="comparison">');
+  });
+});
+
+describe('downloads', () => {
+  it('gives back the original file, the cells CSV and the reviewers’ checklist workbook', async () => {
+    const original = await get(`/documents/${site.sampleId}/download/original`);
+    expect(new Uint8Array(await original.arrayBuffer())).toEqual(
+      new Uint8Array(readFileSync(bundledSamplePath())),
+    );
+    expect(original.headers.get('content-disposition')).toContain(
+      "filename*=UTF-8''xinzhou-govoffice-2023-unit-budget.txt",
+    );
+    const cells = await (await get(`/documents/${site.sampleId}/download/cells`)).text();
+    expect(cells.split('\n')[0]).toBe(CELL_COLUMNS.join(','));
+    expect(cells.trim().split('\n')).toHaveLength(cellRecords(site.sample).length + 1);
+    const checklist = await get(`/documents/${site.sampleId}/download/checklist`);
+    expect(checklist.headers.get('content-type')).toBe(
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
+    expect(
+      Buffer.from(await checklist.arrayBuffer())
+        .subarray(0, 2)
+        .toString(),
+    ).toBe('PK');
+    expect((await get(`/documents/${site.sampleId}/download/exe`)).status).toBe(404);
   });
 });
 

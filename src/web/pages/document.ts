@@ -24,6 +24,7 @@ export const DOWNLOADS: [string, string][] = [
   ['json', '数据 JSON'],
   ['cells', '单元格 CSV'],
   ['report', '审核报告'],
+  ['checklist', '检查表'],
   ['pdf', 'PDF'],
   ['docx', 'Word'],
   ['xlsx', 'Excel'],
