@@ -174,9 +174,39 @@ const findingPlace: Migration = {
   },
 };
 
+/** Volumes read by queue workers, waiting for their partner volume (a text volume for a tables volume). */
+const stagedVolumes: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('staged_volumes')
+      .addColumn('sha256', 'text', (c) => c.primaryKey())
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('model', 'text', (c) => c.notNull())
+      .addColumn('parse_ms', 'integer', (c) => c.notNull())
+      .addColumn('staged_at', 'text', (c) => c.notNull())
+      .execute();
+  },
+};
+
+/** A year's comparison lists units by name: the index gives them in order without sorting the whole year. */
+const yearUnitIndex: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createIndex('documents_year_unit')
+      .on('documents')
+      .columns(['year', 'unit_name', 'id'])
+      .execute();
+  },
+};
+
 /** Every migration, by name; names sort in the order they run. */
 export function migrations(dialect: Dialect): Record<string, Migration> {
-  return { '0001_initial': initial(dialect), '0002_finding_place': findingPlace };
+  return {
+    '0001_initial': initial(dialect),
+    '0002_finding_place': findingPlace,
+    '0003_staged_volumes': stagedVolumes,
+    '0004_year_unit_index': yearUnitIndex,
+  };
 }
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {

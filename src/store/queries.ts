@@ -2,6 +2,7 @@
 // the builder (parameters bound, never concatenated); amounts come back as exact decimal text in 元.
 import type { Kysely } from 'kysely';
 import { Decimal } from '../model/money.js';
+import { normalizeUnit } from '../model/unit-name.js';
 import type { Disclosure } from '../model/schema.js';
 import type { Finding, Severity } from '../audit/index.js';
 import type { Database } from './schema.js';
@@ -193,10 +194,17 @@ export async function units(db: Db, filter: UnitFilter): Promise<UnitSummary[]> 
       eb.fn.max('documents.year').as('last_year'),
     ])
     .groupBy(['units.id', 'units.name', 'units.region', 'units.parent_id']);
-  if (filter.search)
+  if (filter.search) {
+    // As printed, or as normalised (中共江苏省委办公厅 finds 中国共产党江苏省委员会办公厅).
+    const printed = `%${filter.search}%`;
+    const normalised = `%${normalizeUnit(filter.search) || filter.search}%`;
     query = query.where('units.id', 'in', (eb) =>
-      eb.selectFrom('unit_names').select('unit_id').where('name', 'like', `%${filter.search}%`),
+      eb
+        .selectFrom('unit_names')
+        .select('unit_id')
+        .where((w) => w.or([w('name', 'like', printed), w('key', 'like', normalised)])),
     );
+  }
   if (filter.region) query = query.where('units.region', '=', filter.region);
   const rows = await query.orderBy('units.name').orderBy('units.id').limit(limit).offset(offset).execute();
   return rows.map((r) => ({
@@ -213,11 +221,12 @@ export async function units(db: Db, filter: UnitFilter): Promise<UnitSummary[]> 
 export async function unit(db: Db, id: number): Promise<UnitDetail | undefined> {
   const row = await db.selectFrom('units').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) return undefined;
-  const names = await db
-    .selectFrom('unit_names')
-    .select('name')
+  const names = await db.selectFrom('unit_names').select('name').where('unit_id', '=', id).execute();
+  const printed = await db
+    .selectFrom('documents')
+    .select('unit_name as name')
+    .distinct()
     .where('unit_id', '=', id)
-    .orderBy('name')
     .execute();
   const parent = row.parent_id
     ? await db.selectFrom('units').select(['id', 'name']).where('id', '=', row.parent_id).executeTakeFirst()
@@ -238,7 +247,7 @@ export async function unit(db: Db, id: number): Promise<UnitDetail | undefined> 
     documents: documentList.length,
     firstYear: years.length ? Math.min(...years) : null,
     lastYear: years.length ? Math.max(...years) : null,
-    names: [...new Set(names.map((n) => n.name))],
+    names: [...new Set([...names, ...printed].map((n) => n.name))].sort(),
     parent: parent ?? null,
     children,
     documentList,

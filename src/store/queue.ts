@@ -7,12 +7,18 @@ import PgBoss from 'pg-boss';
 import { ReadError } from '../read/errors.js';
 import { collectFiles, readSource, type IngestEvent } from './ingest.js';
 import { sha256 } from './blobs.js';
-import { ParsePool } from './pool.js';
+import { ParsePool, type Parsed } from './pool.js';
+import { sql } from 'kysely';
+import { isVolume, joinParts } from '../recognize/join.js';
+import type { ParseOutcome } from '../parse.js';
+import type { Disclosure } from '../model/schema.js';
 import { StoreError } from './connect.js';
 import type { Store } from './store.js';
 
 export const INGEST_QUEUE = 'yusuan-ingest';
 export const FAILED_QUEUE = 'yusuan-ingest-failed';
+/** Advisory lock key of the volume staging (any constant shared by all workers). */
+const VOLUME_LOCK = 7_210_119;
 
 export interface QueueOptions {
   /** Attempts after the first (default 2). */
@@ -142,6 +148,7 @@ export async function work(
       options.onEvent?.({ file: name, outcome: 'failed', reason: error.reason });
       return { outcome: 'failed', reason: error.reason };
     }
+    if (isVolume(parsed.disclosure)) return joinVolume(store, { sha, name, parsed }, options);
     const r = await store.ingest({
       disclosure: parsed.disclosure,
       files: [{ name, bytes }],
@@ -164,6 +171,81 @@ export async function work(
     for (const id of ids) await boss.offWork({ id });
     await pool.close();
   };
+}
+
+/**
+ * A text or tables volume: staged, then joined with a staged partner when one matches (joinParts decides). Staging
+ * and the search for a partner run under one lock, so two workers reading the two halves at once still meet. A
+ * volume whose partner never comes is stored alone by flushVolumes.
+ */
+async function joinVolume(
+  store: Store,
+  volume: { sha: string; name: string; parsed: Parsed },
+  options: WorkOptions,
+): Promise<{ outcome: string; documentId?: number }> {
+  const partner = await store.db.transaction().execute(async (trx) => {
+    await sql`select pg_advisory_xact_lock(${VOLUME_LOCK})`.execute(trx);
+    await trx
+      .insertInto('staged_volumes')
+      .values({
+        sha256: volume.sha,
+        name: volume.name,
+        model: JSON.stringify(volume.parsed.disclosure),
+        parse_ms: Math.round(volume.parsed.ms),
+        staged_at: new Date().toISOString(),
+      })
+      .onConflict((oc) => oc.column('sha256').doNothing())
+      .execute();
+    const staged = await trx
+      .selectFrom('staged_volumes')
+      .selectAll()
+      .where('sha256', '!=', volume.sha)
+      .execute();
+    const outcomes: ParseOutcome[] = [
+      { file: volume.sha, files: [volume.sha], disclosure: volume.parsed.disclosure },
+      ...staged.map((v) => ({
+        file: v.sha256,
+        files: [v.sha256],
+        disclosure: JSON.parse(v.model) as Disclosure,
+      })),
+    ];
+    const joined = joinParts(outcomes).find((o) => o.files.length > 1 && o.files.includes(volume.sha));
+    return joined && 'disclosure' in joined ? { joined, staged } : undefined;
+  });
+  if (!partner) {
+    options.onEvent?.({ file: volume.name, outcome: 'skipped', reason: '等待同一文件的另一册' });
+    return { outcome: 'staged' };
+  }
+  const { joined, staged } = partner;
+  if (!('disclosure' in joined)) return { outcome: 'staged' };
+  const files = await Promise.all(
+    joined.files.map(async (sha) => ({
+      name: sha === volume.sha ? volume.name : staged.find((v) => v.sha256 === sha)!.name,
+      bytes: (await store.getFile(sha))!,
+    })),
+  );
+  const r = await store.ingest({ disclosure: joined.disclosure, files, parseMs: volume.parsed.ms });
+  await store.db.deleteFrom('staged_volumes').where('sha256', 'in', joined.files).execute();
+  for (const f of files) options.onEvent?.({ file: f.name, outcome: r.status, documentId: r.documentId });
+  return { outcome: r.status, documentId: r.documentId };
+}
+
+/** Stores alone every staged volume (when the queue is empty: no partner is coming from this batch). */
+export async function flushVolumes(store: Store, options: WorkOptions = {}): Promise<number> {
+  const staged = await store.db.selectFrom('staged_volumes').selectAll().orderBy('staged_at').execute();
+  for (const v of staged) {
+    const bytes = await store.getFile(v.sha256);
+    if (bytes) {
+      const r = await store.ingest({
+        disclosure: JSON.parse(v.model) as Disclosure,
+        files: [{ name: v.name, bytes }],
+        parseMs: v.parse_ms,
+      });
+      options.onEvent?.({ file: v.name, outcome: r.status, documentId: r.documentId });
+    }
+    await store.db.deleteFrom('staged_volumes').where('sha256', '=', v.sha256).execute();
+  }
+  return staged.length;
 }
 
 /** Jobs waiting or running (for `worker --until-empty` and progress). */

@@ -134,7 +134,17 @@ export interface FailureTable {
   failed_at: TimeColumn;
 }
 
+/** A volume parsed by a queue worker whose partner has not been read yet. */
+export interface StagedVolumeTable {
+  sha256: string;
+  name: string;
+  model: string;
+  parse_ms: number;
+  staged_at: TimeColumn;
+}
+
 export interface Database {
+  staged_volumes: StagedVolumeTable;
   units: UnitTable;
   unit_names: UnitNameTable;
   files: FileTable;

@@ -362,12 +362,20 @@ export class Store {
       .executeTakeFirst();
     if (known) return known.unit_id;
     if (key.length < 4) return undefined;
-    const candidates = await db
+    // sameUnit: one name is the other's beginning. Shorter known names are the key's own prefixes (exact lookups);
+    // longer ones sort right after the key (a range on the unique index).
+    const prefixes = Array.from({ length: key.length - 4 }, (_, i) => key.slice(0, 4 + i));
+    const shorter = prefixes.length
+      ? await db.selectFrom('units').select(['id', 'key']).where('key', 'in', prefixes).execute()
+      : [];
+    const longer = await db
       .selectFrom('units')
       .select(['id', 'key'])
-      .where('key', 'like', `${escapeLike(key.slice(0, 4))}%`)
+      .where('key', '>', key)
+      .where('key', '<', key + '\uffff')
+      .limit(3)
       .execute();
-    const same = candidates.filter((c) => sameUnit(c.key, key));
+    const same = [...shorter, ...longer].filter((c) => sameUnit(c.key, key));
     return same.length === 1 ? same[0].id : undefined;
   }
 
@@ -474,10 +482,6 @@ function withFindings(audit: AuditResult, extra: readonly Finding[]): AuditResul
   const summary = { error: 0, warning: 0, info: 0 };
   for (const f of findings) summary[f.severity]++;
   return { findings, summary };
-}
-
-function escapeLike(s: string): string {
-  return s.replace(/[%_\\]/g, '');
 }
 
 function formatOf(name: string): string {

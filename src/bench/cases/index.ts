@@ -5,4 +5,5 @@ import './office.js';
 import './audit.js';
 import './render.js';
 import './generate.js';
+import './store.js';
 import './web.js';

@@ -134,7 +134,7 @@ export function summaryTable(s: IngestSummary, where: string): string {
   ];
   const width = Math.max(...rows.map(([k]) => displayWidth(k)));
   const lines = [
-    `入库完成：新存 ${s.documents} 份文件（文字与报表两册合为一份），用时 ${seconds.toFixed(1)} 秒，${rate} 份/秒；数据库 ${where}`,
+    `入库完成：新存 ${s.documents} 份公开文件，用时 ${seconds.toFixed(1)} 秒，${rate} 份/秒；数据库 ${where}`,
     ...rows.map(([k, v]) => `  ${k}${' '.repeat(width - displayWidth(k))}  ${String(v).padStart(6)}`),
   ];
   if (s.failures.length) {

@@ -90,7 +90,10 @@ function filterOf(opts: QueryCommandOptions, unitId?: number): DocumentFilter {
 /** A unit by number or by (part of) its name; an ambiguous name is an error listing the candidates. */
 async function unitId(store: Store, given: string | undefined): Promise<number | undefined> {
   if (given === undefined) return undefined;
-  if (/^\d+$/.test(given)) return Number(given);
+  if (/^\d+$/.test(given)) {
+    if (!(await store.unit(Number(given)))) throw new UsageError(`没有编号为 ${given} 的单位`);
+    return Number(given);
+  }
   const found = await store.units({ search: given, limit: 20 });
   if (found.length === 1) return found[0].id;
   if (!found.length) throw new UsageError(`没有名称包含“${given}”的单位`);
