@@ -32,11 +32,12 @@ export async function parsedSample(): Promise<Disclosure> {
   return outcome.disclosure;
 }
 
-export async function testSite(options: Partial<AppOptions> = {}): Promise<TestSite> {
+/** A site over a fresh repository: SQLite in a temporary folder, or the database `db` names (PostgreSQL). */
+export async function testSite(options: Partial<AppOptions> = {}, db?: string): Promise<TestSite> {
   const dir = mkdtempSync(join(tmpdir(), 'yusuan-web-'));
-  const store = await openStore(join(dir, 'y.db'));
+  const store = await openStore(db ?? join(dir, 'y.db'));
   const repository = new StoreRepository(store);
-  const accounts = await openAccounts(store.db as unknown as Kysely<unknown>, false);
+  const accounts = await openAccounts(store.db as unknown as Kysely<unknown>, store.dialect === 'postgres');
   const drafts = await openDrafts(store.db as unknown as Kysely<unknown>);
   const sample = await parsedSample();
   const sampleId = await repository.put({
