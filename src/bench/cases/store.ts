@@ -69,7 +69,7 @@ for (const engine of ENGINES) {
   let last = { documents: 0, ms: 0 };
   registerBench({
     id: `store.ingest_corpus_${engine}`,
-    title: `语料全部文件入库 ${engine === 'sqlite' ? 'SQLite' : 'PostgreSQL'}（读取、审核、入库；全部核心），每份文件耗时`,
+    title: `语料全部文件入库 ${engine === 'sqlite' ? 'SQLite' : 'PostgreSQL'}（读取、审核、入库；全部核心），每次全部入库的耗时`,
     repeat: { full: 2, quick: 1 },
     setup: async () => {
       last = await ingestCorpus(engine, availableParallelism());
@@ -78,6 +78,7 @@ for (const engine of ENGINES) {
       };
     },
     opsPerCall: 1,
+    teardown: cleanup,
     extra: async () => {
       const one = await ingestCorpus(engine, 1);
       return {
