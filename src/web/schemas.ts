@@ -20,6 +20,15 @@ export const Finding = z
     line: z.number().int().optional(),
     section: z.string().optional(),
     excerpt: z.string().optional(),
+    also: z
+      .object({
+        table: z.string(),
+        row_name: z.string().optional(),
+        column: z.string().optional(),
+        page: z.number().int().optional(),
+      })
+      .optional()
+      .describe('两处不一致时的另一处'),
   })
   .meta({ id: 'Finding' });
 

@@ -93,8 +93,18 @@ describe.skipIf(chromiumMissing() !== null || !existsSync(PDF))('the web applica
     await page.click('#submit');
     await page.waitForSelector('#results section.file', { timeout: 60_000 });
     await expect.poll(() => page.textContent('#progress-text')).toBe('已完成 1 个文件。');
-    const link = page.locator('#results a.goto[data-target^="r0-f"]').first();
-    const target = await link.getAttribute('data-target');
+    // The first finding placed at a table cell (others sit at sentences).
+    const targets = await page
+      .locator('#results a.goto')
+      .evaluateAll((links) => links.map((a) => a.getAttribute('data-target') ?? ''));
+    let target: string | undefined;
+    for (const id of targets)
+      if (id && (await page.locator(`td[id="${id}"]`).count())) {
+        target = id;
+        break;
+      }
+    expect(target).toMatch(/^r0-f\d+$/);
+    const link = page.locator(`#results a.goto[data-target="${target}"]`).first();
     await link.click();
     const cell = page.locator(`[id="${target}"]`);
     await expect.poll(() => cell.getAttribute('class')).toMatch(/\bfocus\b/);

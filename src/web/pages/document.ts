@@ -13,7 +13,7 @@ import { findingKey } from '../finding-key.js';
 
 /** Rules that describe how the document was read rather than what is wrong with it. */
 export const isReadingNote = (f: Finding) =>
-  f.rule === 'completeness.import' || f.rule.startsWith('reading.');
+  f.rule === 'completeness.import' || f.rule === 'table.reading' || f.rule.startsWith('reading.');
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
