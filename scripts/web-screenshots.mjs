@@ -43,9 +43,7 @@ let withErrors;
 let most = -1;
 for (const d of await server.repository.documents({ limit: 500 })) {
   const doc = await server.repository.document(d.id);
-  const own = doc.findings.filter(
-    (f) => f.severity === 'error' && f.table && !f.rule.startsWith('prior.'),
-  ).length;
+  const own = doc.findings.filter((f) => f.severity === 'error' && /^(table|cross)\./.test(f.rule)).length;
   if (own > most) [withErrors, most] = [d, own];
 }
 const sample = (
@@ -80,12 +78,16 @@ for (const [size, viewport] of Object.entries(sizes)) {
   for (const [name, path] of pages) {
     await page.goto(server.url + path, { waitUntil: 'load' });
     if (name === 'document') {
-      // Follow the first error to its cell, as a reviewer would.
-      const first = page.locator('li[data-severity="error"] a.goto[data-target^="f"]').first();
-      if (await first.count()) {
-        await first.click();
-        await page.waitForTimeout(800);
-      }
+      // Follow the first error placed at a table cell, as a reviewer would.
+      const targets = await page
+        .locator('li[data-severity="error"] a.goto')
+        .evaluateAll((links) => links.map((a) => a.getAttribute('data-target') ?? ''));
+      for (const id of targets)
+        if (id && (await page.locator(`td[id="${id}"]`).count())) {
+          await page.locator(`li[data-severity="error"] a.goto[data-target="${id}"]`).first().click();
+          await page.waitForTimeout(800);
+          break;
+        }
     }
     await page.screenshot({ path: join(out, `web-${name}-${size}.png`) });
   }
