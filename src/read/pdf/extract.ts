@@ -4,6 +4,7 @@
 import { ReadError } from '../errors.js';
 import { normalizeGlyphs } from './glyphs.js';
 import { withSyncInflate } from './inflate.js';
+import { collectEdges, type Edge } from './rules.js';
 
 /** One positioned piece of text, in points, origin at the top-left of the (rotated) page. */
 export interface TextRun {
@@ -22,6 +23,8 @@ export interface PdfPage {
   width: number;
   height: number;
   runs: TextRun[];
+  /** The drawn horizontal and vertical rules (table grids), in the runs' coordinates; absent when not read. */
+  edges?: Edge[];
 }
 
 export interface PdfText {
@@ -36,6 +39,8 @@ export interface ExtractOptions {
   maxPages?: number;
   /** Give up on a file after this many milliseconds. */
   timeoutMs?: number;
+  /** Read the pages' drawn rules too (default true; the grid reader needs them). */
+  rules?: boolean;
 }
 
 export const DEFAULT_MAX_PAGES = 1000;
@@ -89,8 +94,27 @@ function isTextChunk(msg: unknown): msg is { chunk: { items: unknown[]; styles: 
   return typeof m === 'object' && m !== null && m.stream === 4 && Array.isArray(m.chunk?.items);
 }
 
+/** An operator-list chunk: `{ stream: ENQUEUE (4), chunk: { fnArray, argsArray, … } }`. */
+function isOperatorChunk(msg: unknown): msg is { chunk: { fnArray: unknown[]; argsArray: unknown[] } } {
+  const m = msg as { stream?: unknown; chunk?: { fnArray?: unknown; argsArray?: unknown } } | null;
+  return (
+    typeof m === 'object' &&
+    m !== null &&
+    m.stream === 4 &&
+    Array.isArray(m.chunk?.fnArray) &&
+    Array.isArray(m.chunk?.argsArray)
+  );
+}
+
 /** A message copied as structuredClone would copy it, or NOT_PLAIN (see PlainLoopbackPort). */
 function copyMessage(msg: unknown): unknown {
+  // pdfjs empties the chunk's two arrays right after sending (OperatorList.flush) but never touches the argument
+  // arrays they hold: copying the two arrays is enough, however many glyphs and path buffers they carry.
+  if (isOperatorChunk(msg))
+    return {
+      ...msg,
+      chunk: { ...msg.chunk, fnArray: msg.chunk.fnArray.slice(), argsArray: msg.chunk.argsArray.slice() },
+    };
   if (!isTextChunk(msg)) return copyPlain(msg, 0);
   const styles = copyPlain(msg.chunk.styles, 0);
   if (styles === NOT_PLAIN) return NOT_PLAIN;
@@ -111,7 +135,7 @@ class PlainLoopbackPort {
   readonly #listeners = new Set<Listener>();
 
   postMessage(msg: unknown, transfer?: unknown[]): void {
-    const plain = transfer?.length ? NOT_PLAIN : copyMessage(msg);
+    const plain = transfer?.length && !isOperatorChunk(msg) ? NOT_PLAIN : copyMessage(msg);
     const data =
       plain !== NOT_PLAIN
         ? plain
@@ -168,6 +192,22 @@ function isBlank(s: string): boolean {
   return s.trim() === '';
 }
 
+/** Runs of figures on a page before its drawn rules are worth reading. */
+const MIN_FIGURES_FOR_RULES = 3;
+
+/**
+ * Whether a page's text looks like a table: several runs of figures (amounts, codes). The operator list that holds
+ * the rules costs about as much as the text itself (pdf.js evaluates the whole content stream again, glyphs
+ * included), so prose pages, covers and contents skip it.
+ */
+export function looksTabular(runs: readonly TextRun[]): boolean {
+  let figures = 0;
+  for (const r of runs) if (FIGURE.test(r.text) && ++figures >= MIN_FIGURES_FOR_RULES) return true;
+  return false;
+}
+
+const FIGURE = /^\s*[-−]?[\d,，]+(?:\.\d+)?\s*$/;
+
 /** Reads the text layer of every page. Throws ReadError for encrypted, corrupt, oversized or slow files. */
 export async function extractPdfText(
   file: string,
@@ -195,7 +235,9 @@ export async function extractPdfText(
     );
   });
   try {
-    return await withSyncInflate(() => Promise.race([readAll(file, task, maxPages, pdfjs), timeout]));
+    return await withSyncInflate(() =>
+      Promise.race([readAll(file, task, maxPages, pdfjs, options.rules !== false), timeout]),
+    );
   } catch (e) {
     throw asReadError(file, e);
   } finally {
@@ -209,6 +251,7 @@ async function readAll(
   task: ReturnType<PdfjsModule['getDocument']>,
   maxPages: number,
   pdfjs: PdfjsModule,
+  rules: boolean,
 ): Promise<PdfText> {
   const doc = await task.promise;
   if (doc.numPages > maxPages)
@@ -245,7 +288,13 @@ async function readAll(
         size,
       });
     }
-    pages.push({ page: n, width: viewport.width, height: viewport.height, runs });
+    const size = { width: viewport.width, height: viewport.height };
+    let edges: Edge[] | undefined;
+    if (rules && looksTabular(runs)) {
+      const ops = await page.getOperatorList({ annotationMode: pdfjs.AnnotationMode.DISABLE });
+      edges = collectEdges(ops.fnArray, ops.argsArray, pdfjs.OPS, viewport.transform, size);
+    }
+    pages.push({ page: n, ...size, runs, ...(edges ? { edges } : {}) });
     page.cleanup();
   }
   return { pages, pageCount: doc.numPages, producer };

@@ -5,6 +5,7 @@ import type { LayoutDocument, LayoutLine } from '../../layout/types.js';
 import { ReadError } from '../errors.js';
 import { extractPdfText, type ExtractOptions, type PdfText } from './extract.js';
 import { buildLines } from './lines.js';
+import { mergeRows, readRuledPage, type GridCarry } from './ruled.js';
 import { layoutPage } from './tables.js';
 
 export interface PdfReadOptions extends ExtractOptions {
@@ -22,9 +23,11 @@ const MIN_CHARS_PER_PAGE = 5;
 export function layoutFromText(file: string, text: PdfText): LayoutDocument {
   const lines: LayoutLine[] = [];
   const carry = {};
+  const gridCarry: GridCarry = {};
   for (const page of text.pages) {
     const geo = { page: page.page, width: page.width, height: page.height };
-    lines.push(...layoutPage(buildLines(page.runs), geo, carry));
+    const ruled = readRuledPage(page, gridCarry);
+    lines.push(...mergeRows(layoutPage(buildLines(ruled.rest), geo, carry), ruled.rows));
   }
   const notes = [`PDF ${text.pageCount}页${text.producer ? `，生成工具：${text.producer}` : ''}`];
   const emptyPages = text.pages.filter((p) => p.runs.length === 0).map((p) => p.page);

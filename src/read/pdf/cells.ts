@@ -1,0 +1,258 @@
+// Text runs placed in the cells of a drawn grid → one layout line per grid row, cells indexed by grid column. A
+// run belongs to the cell that holds its centre; a run printed across a vertical rule (one text item holding two
+// cells) is cut at the rule first. A cell's wrapped lines are joined into one text. A grid whose body rows are not
+// separated by rules (only columns drawn) has grid rows holding several printed rows: those are split by line.
+import type { LayoutCell, LayoutLine } from '../../layout/types.js';
+import type { TextRun } from './extract.js';
+import type { Grid, GridCell } from './grid.js';
+import { charWeight, isNumericText } from './lines.js';
+
+/** How far (in ems) a rule must lie inside a run before the run is cut there rather than just touching it. */
+const CUT_MARGIN = 0.3;
+/** Runs whose baselines differ by less than this share a line (ems, at least 1.5 points). */
+const LINE_TOLERANCE = 0.35;
+/** A grid is not trusted when more of its runs than this had to be cut at a rule. */
+const MAX_CUT_SHARE = 0.2;
+/** A grid needs this many cells holding text to be read as a table. */
+const MIN_FILLED_CELLS = 4;
+
+export interface PlacedGrid {
+  /** The rows, top to bottom; `line` is left 0 for the page to number. */
+  rows: LayoutLine[];
+  /** The runs the grid took (the rest of the page is read as before). */
+  used: Set<TextRun>;
+  /** Why the grid is not trusted (undefined when it is). */
+  distrust?: string;
+  /** Whether the first row already carries amounts (a grid continued from the previous page has no header). */
+  startsWithBody: boolean;
+}
+
+interface Piece {
+  text: string;
+  x0: number;
+  x1: number;
+  baseline: number;
+  size: number;
+}
+
+/** An amount: a number with a thousands separator or decimals (not a code, not a dash). */
+function isAmount(s: string): boolean {
+  return isNumericText(s) && /[.,，]/.test(s);
+}
+
+/** The run's vertical middle: glyph boxes sit from about 0.88 em above the baseline to 0.12 em below. */
+function middle(r: { baseline: number; size: number }): number {
+  return r.baseline - 0.38 * r.size;
+}
+
+/** Cuts a run at the vertical rules that lie well inside it, estimating glyph positions from character widths. */
+export function cutAtRules(run: TextRun, xs: readonly number[]): Piece[] {
+  const inner = xs.filter((x) => x > run.x0 + CUT_MARGIN * run.size && x < run.x1 - CUT_MARGIN * run.size);
+  if (inner.length === 0) return [run];
+  const chars = [...run.text];
+  const weights = chars.map(charWeight);
+  const total = weights.reduce((a, b) => a + b, 0) || 1;
+  const per = (run.x1 - run.x0) / total;
+  const out: Piece[] = [];
+  let start = 0;
+  let pos = 0;
+  let startX = run.x0;
+  let cut = 0;
+  for (let k = 0; k < chars.length; k++) {
+    const mid = run.x0 + (pos + weights[k] / 2) * per;
+    if (cut < inner.length && mid > inner[cut]) {
+      const text = chars.slice(start, k).join('').trim();
+      const x = run.x0 + pos * per;
+      if (text) out.push({ ...run, text, x0: startX, x1: x });
+      start = k;
+      startX = x;
+      while (cut < inner.length && mid > inner[cut]) cut++;
+    }
+    pos += weights[k];
+  }
+  const text = chars.slice(start).join('').trim();
+  if (text) out.push({ ...run, text, x0: startX, x1: run.x1 });
+  return out;
+}
+
+/** Index of the interval of `bounds` holding `v` (−1 outside). */
+function slot(bounds: readonly number[], v: number): number {
+  if (v < bounds[0] || v > bounds[bounds.length - 1]) return -1;
+  for (let k = 1; k < bounds.length; k++) if (v <= bounds[k]) return k - 1;
+  return -1;
+}
+
+/** Pieces grouped into printed lines, top to bottom, each line left to right. */
+function printedLines(pieces: Piece[]): Piece[][] {
+  const sorted = [...pieces].sort((a, b) => a.baseline - b.baseline || a.x0 - b.x0);
+  const lines: Piece[][] = [];
+  for (const p of sorted) {
+    const last = lines[lines.length - 1];
+    const tol = Math.max(1.5, LINE_TOLERANCE * p.size);
+    if (last && Math.abs(p.baseline - last[0].baseline) <= tol) last.push(p);
+    else lines.push([p]);
+  }
+  for (const l of lines) l.sort((a, b) => a.x0 - b.x0);
+  return lines;
+}
+
+/** Joins pieces of one printed line: a space only between Latin letters or digits set apart. */
+function lineText(line: Piece[]): string {
+  let text = '';
+  let prev: Piece | undefined;
+  for (const p of line) {
+    const gap = prev ? p.x0 - prev.x1 : 0;
+    text +=
+      prev && gap > 0.25 * p.size && /[\x21-\x7e]$/.test(text) && /^[\x21-\x7e]/.test(p.text)
+        ? ` ${p.text}`
+        : p.text;
+    prev = p;
+  }
+  return text;
+}
+
+/** Joins a cell's printed lines: wrapped words continue without a break; Latin words keep a space. */
+function joinLines(texts: string[]): string {
+  let out = '';
+  for (const t of texts)
+    out = out && /[\x21-\x7e]$/.test(out) && /^[\x21-\x7e]/.test(t) ? `${out} ${t}` : out + t;
+  return out;
+}
+
+function round(x: number): number {
+  return Math.round(x * 10) / 10;
+}
+
+interface Slot {
+  cell: GridCell;
+  pieces: Piece[];
+}
+
+/** Places the page's runs in the grid and reads its rows. */
+export function placeRuns(grid: Grid, runs: readonly TextRun[], page: number, gridId: string): PlacedGrid {
+  const { xs, ys } = grid;
+  const at = new Map<string, Slot>();
+  const slots: Slot[] = grid.cells.map((cell) => ({ cell, pieces: [] }));
+  for (const s of slots)
+    for (let r = s.cell.row; r < s.cell.row + s.cell.rowSpan; r++)
+      for (let c = s.cell.col; c < s.cell.col + s.cell.colSpan; c++) at.set(`${r},${c}`, s);
+  const used = new Set<TextRun>();
+  let cutRuns = 0;
+  for (const run of runs) {
+    const r = slot(ys, middle(run));
+    if (r < 0 || run.x1 < xs[0] || run.x0 > xs[xs.length - 1]) continue;
+    const pieces = cutAtRules(run, xs);
+    if (pieces.length > 1) cutRuns++;
+    let placed = false;
+    for (const p of pieces) {
+      const c = slot(xs, (p.x0 + p.x1) / 2);
+      const s = c < 0 ? undefined : at.get(`${r},${c}`);
+      if (!s) continue;
+      s.pieces.push(p);
+      placed = true;
+    }
+    if (placed) used.add(run);
+  }
+  const filled = slots.filter((s) => s.pieces.length > 0);
+  const width = xs.length - 1;
+  let distrust: string | undefined;
+  if (width < 2 || ys.length < 3) distrust = '网格不足两行两列';
+  else if (filled.length < MIN_FILLED_CELLS) distrust = '有文字的单元格太少';
+  else if (cutRuns > MAX_CUT_SHARE * used.size) distrust = '文字多跨越竖线';
+  else if (filled.some((s) => printedLines(s.pieces).some((l) => hasTwoAmounts(l))))
+    distrust = '一格内有多个金额';
+  const rows: LayoutLine[] = [];
+  for (let r = 0; r < ys.length - 1; r++) {
+    const starting = slots.filter((s) => s.cell.row === r);
+    const split = starting.some(
+      (s) =>
+        s.cell.rowSpan === 1 && printedLines(s.pieces).filter((l) => isNumericText(lineText(l))).length >= 2,
+    );
+    rows.push(
+      ...(split ? splitRow(starting, width, page) : [wholeRow(starting, width, page)]).filter(hasText),
+    );
+  }
+  for (const row of rows) {
+    row.inTable = true;
+    row.grid = 'ruled';
+    row.gridId = gridId;
+  }
+  const startsWithBody = rows.length > 0 && rows[0].cells.some((c) => isAmount(c.text));
+  return { rows, used, distrust, startsWithBody };
+}
+
+function hasTwoAmounts(line: Piece[]): boolean {
+  return line.filter((p) => isAmount(p.text)).length >= 2;
+}
+
+function hasText(line: LayoutLine): boolean {
+  return line.cells.some((c) => c.text !== '');
+}
+
+function emptyCells(width: number): LayoutCell[] {
+  return Array.from({ length: width }, () => ({ text: '' }));
+}
+
+/** One grid row → one line: each cell's printed lines joined. */
+function wholeRow(starting: Slot[], width: number, page: number): LayoutLine {
+  const cells = emptyCells(width);
+  let top = Infinity;
+  for (const s of starting) {
+    const lines = printedLines(s.pieces);
+    const cell: LayoutCell = { text: joinLines(lines.map(lineText)) };
+    if (s.pieces.length) {
+      cell.x0 = round(Math.min(...s.pieces.map((p) => p.x0)));
+      cell.x1 = round(Math.max(...s.pieces.map((p) => p.x1)));
+      top = Math.min(top, ...s.pieces.map((p) => p.baseline - p.size));
+    } else {
+      cell.x0 = round(s.cell.x0);
+      cell.x1 = round(s.cell.x1);
+    }
+    if (s.cell.colSpan > 1) cell.colSpan = s.cell.colSpan;
+    if (s.cell.rowSpan > 1) cell.rowSpan = s.cell.rowSpan;
+    cells[s.cell.col] = cell;
+  }
+  if (!Number.isFinite(top)) top = starting[0]?.cell.y0 ?? 0;
+  return { cells, page, line: 0, y: round(top) };
+}
+
+/**
+ * A grid row holding several printed rows (the body's rows are not ruled apart): one line per printed line, and a
+ * label wrapped onto a line of its own (no amount beside it) joins the label above it in the same cell.
+ */
+function splitRow(starting: Slot[], width: number, page: number): LayoutLine[] {
+  const tagged = starting.flatMap((s) => s.pieces.map((p) => ({ ...p, slot: s })));
+  const lines = printedLines(tagged) as (Piece & { slot: Slot })[][];
+  const out: LayoutLine[] = [];
+  let prevLine: (Piece & { slot: Slot })[] | undefined;
+  for (const line of lines) {
+    const bySlot = new Map<Slot, (Piece & { slot: Slot })[]>();
+    for (const p of line) bySlot.set(p.slot, [...(bySlot.get(p.slot) ?? []), p]);
+    const last = out[out.length - 1];
+    const lone = bySlot.size === 1 && !line.some((p) => isNumericText(p.text));
+    if (lone && last && prevLine) {
+      const [slotOf, pieces] = [...bySlot.entries()][0];
+      const target = last.cells[slotOf.cell.col];
+      const gap = line[0].baseline - prevLine[0].baseline;
+      if (target.text && !isNumericText(target.text) && gap < 1.6 * line[0].size) {
+        target.text = joinLines([target.text, lineText(pieces)]);
+        target.x1 = round(Math.max(target.x1 ?? 0, ...pieces.map((p) => p.x1)));
+        prevLine = line;
+        continue;
+      }
+    }
+    const cells = emptyCells(width);
+    for (const [s, pieces] of bySlot) {
+      const cell: LayoutCell = {
+        text: lineText(pieces),
+        x0: round(Math.min(...pieces.map((p) => p.x0))),
+        x1: round(Math.max(...pieces.map((p) => p.x1))),
+      };
+      if (s.cell.colSpan > 1) cell.colSpan = s.cell.colSpan;
+      cells[s.cell.col] = cell;
+    }
+    out.push({ cells, page, line: 0, y: round(Math.min(...line.map((p) => p.baseline - p.size))) });
+    prevLine = line;
+  }
+  return out;
+}
