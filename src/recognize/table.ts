@@ -282,10 +282,11 @@ export function readTable(
       }
       continue;
     }
-    // the 部门 name wrapped into the grid's first line ("部门：中国共产党江苏省委员会办" / "公厅")
+    // the 部门 name wrapped into the grid's first line ("部门：中国共产党江苏省委员会办" / "公厅"), or onto a line of
+    // its own right above a ruled grid
     if (
       unitName &&
-      line.inTable &&
+      (line.inTable || lines[j + 1]?.grid === 'ruled') &&
       header.length === 0 &&
       body.length === 0 &&
       f.length === 1 &&

@@ -53,25 +53,30 @@ export function cutAtRules(run: TextRun, xs: readonly number[]): Piece[] {
   const weights = chars.map(charWeight);
   const total = weights.reduce((a, b) => a + b, 0) || 1;
   const per = (run.x1 - run.x0) / total;
-  const out: Piece[] = [];
-  let start = 0;
+  // Each glyph's extent; a glyph goes to the side of the rule its middle lies on.
+  const groups: { ch: string; x0: number; x1: number }[][] = [[]];
   let pos = 0;
-  let startX = run.x0;
   let cut = 0;
   for (let k = 0; k < chars.length; k++) {
-    const mid = run.x0 + (pos + weights[k] / 2) * per;
-    if (cut < inner.length && mid > inner[cut]) {
-      const text = chars.slice(start, k).join('').trim();
-      const x = run.x0 + pos * per;
-      if (text) out.push({ ...run, text, x0: startX, x1: x });
-      start = k;
-      startX = x;
-      while (cut < inner.length && mid > inner[cut]) cut++;
-    }
+    const x0 = run.x0 + pos * per;
+    const x1 = x0 + weights[k] * per;
     pos += weights[k];
+    if (cut < inner.length && (x0 + x1) / 2 > inner[cut]) {
+      while (cut < inner.length && (x0 + x1) / 2 > inner[cut]) cut++;
+      groups.push([]);
+    }
+    groups[groups.length - 1].push({ ch: chars[k], x0, x1 });
   }
-  const text = chars.slice(start).join('').trim();
-  if (text) out.push({ ...run, text, x0: startX, x1: run.x1 });
+  const out: Piece[] = [];
+  for (const g of groups) {
+    const ink = g.filter((c) => c.ch.trim() !== '');
+    if (ink.length === 0) continue;
+    const text = g
+      .map((c) => c.ch)
+      .join('')
+      .trim();
+    out.push({ ...run, text, x0: ink[0].x0, x1: ink[ink.length - 1].x1 });
+  }
   return out;
 }
 
@@ -129,19 +134,38 @@ interface Slot {
 }
 
 /** Places the page's runs in the grid and reads its rows. */
-export function placeRuns(grid: Grid, runs: readonly TextRun[], page: number, gridId: string): PlacedGrid {
+export function placeRuns(
+  grid: Grid,
+  runs: readonly TextRun[],
+  page: number,
+  gridId: string,
+  /** The grid continues a table from the previous page: a single row is enough. */
+  continued = false,
+): PlacedGrid {
   const { xs, ys } = grid;
   const at = new Map<string, Slot>();
   const slots: Slot[] = grid.cells.map((cell) => ({ cell, pieces: [] }));
   for (const s of slots)
     for (let r = s.cell.row; r < s.cell.row + s.cell.rowSpan; r++)
       for (let c = s.cell.col; c < s.cell.col + s.cell.colSpan; c++) at.set(`${r},${c}`, s);
+  // The vertical rules of each grid row: the sides of the cells that cover it (none inside a merged cell).
+  const walls = ys
+    .slice(1)
+    .map((_, r) =>
+      [
+        ...new Set(
+          slots
+            .filter((s) => s.cell.row <= r && r < s.cell.row + s.cell.rowSpan)
+            .flatMap((s) => [s.cell.x0, s.cell.x1]),
+        ),
+      ].sort((a, b) => a - b),
+    );
   const used = new Set<TextRun>();
   let cutRuns = 0;
   for (const run of runs) {
     const r = slot(ys, middle(run));
     if (r < 0 || run.x1 < xs[0] || run.x0 > xs[xs.length - 1]) continue;
-    const pieces = cutAtRules(run, xs);
+    const pieces = cutAtRules(run, walls[r]);
     if (pieces.length > 1) cutRuns++;
     let placed = false;
     for (const p of pieces) {
@@ -156,8 +180,8 @@ export function placeRuns(grid: Grid, runs: readonly TextRun[], page: number, gr
   const filled = slots.filter((s) => s.pieces.length > 0);
   const width = xs.length - 1;
   let distrust: string | undefined;
-  if (width < 2 || ys.length < 3) distrust = '网格不足两行两列';
-  else if (filled.length < MIN_FILLED_CELLS) distrust = '有文字的单元格太少';
+  if (width < 2 || (ys.length < 3 && !continued)) distrust = '网格不足两行两列';
+  else if (filled.length < (continued ? 2 : MIN_FILLED_CELLS)) distrust = '有文字的单元格太少';
   else if (cutRuns > MAX_CUT_SHARE * used.size) distrust = '文字多跨越竖线';
   else if (filled.some((s) => printedLines(s.pieces).some((l) => hasTwoAmounts(l))))
     distrust = '一格内有多个金额';

@@ -184,11 +184,69 @@ function cutCells(xs: number[], ys: number[], h: Edge[], v: Edge[], tol: number)
   return cells;
 }
 
+/** How far apart (points) the pieces of one grid drawn without side rules may lie. */
+const MAX_OPEN_GAP = 60;
+
+interface Extent {
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+  /** Drawn with vertical rules on its left and right edges. */
+  closedSides: boolean;
+}
+
+function extent(group: Edge[], tol: number): Extent | undefined {
+  const h = group.filter((e) => e.orient === 'h');
+  const v = group.filter((e) => e.orient === 'v');
+  if (!h.length) return undefined;
+  const left = Math.min(...h.map((e) => e.from));
+  const right = Math.max(...h.map((e) => e.to));
+  return {
+    left,
+    right,
+    top: Math.min(...h.map((e) => e.at)),
+    bottom: Math.max(...h.map((e) => e.at)),
+    closedSides: v.some((e) => Math.abs(e.at - left) <= tol) && v.some((e) => Math.abs(e.at - right) <= tol),
+  };
+}
+
+/**
+ * A table drawn without side rules falls apart at each row that is one cell across the whole width: no vertical
+ * rule crosses it, and a top rule over such a first row meets none at all. Pieces of the same width without side
+ * rules (grids and lone horizontal rules), one right below the other, are one grid again.
+ */
+export function joinOpenSided(groups: Edge[][], tol: number): Edge[][] {
+  const items = groups
+    .map((g) => ({ g, e: extent(g, tol) }))
+    .sort((a, b) => (a.e?.top ?? 0) - (b.e?.top ?? 0));
+  const out: { g: Edge[]; e?: Extent }[] = [];
+  for (const cur of items) {
+    const prev = out.find(
+      (o) =>
+        o.e &&
+        cur.e &&
+        !o.e.closedSides &&
+        !cur.e.closedSides &&
+        Math.abs(o.e.left - cur.e.left) <= tol &&
+        Math.abs(o.e.right - cur.e.right) <= tol &&
+        cur.e.top > o.e.bottom &&
+        cur.e.top - o.e.bottom <= MAX_OPEN_GAP,
+    );
+    if (prev?.e && cur.e) {
+      prev.g.push(...cur.g);
+      prev.e = { ...prev.e, bottom: cur.e.bottom };
+    } else out.push(cur);
+  }
+  return out.map((o) => o.g);
+}
+
 /** The whole pipeline: rules of a page → its grids, top to bottom. */
 export function findGrids(edges: readonly Edge[], tol: GridTolerances = DEFAULT_TOLERANCES): Grid[] {
   const rules = joinEdges(snapEdges(edges, tol.snapTolerance), tol.joinTolerance);
   const grids: Grid[] = [];
-  for (const group of connectedGroups(rules, tol.intersectionTolerance)) {
+  const groups = joinOpenSided(connectedGroups(rules, tol.intersectionTolerance), tol.snapTolerance);
+  for (const group of groups) {
     const grid = gridFromRules(group, tol);
     if (grid) grids.push(grid);
   }

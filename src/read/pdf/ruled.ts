@@ -31,7 +31,13 @@ export function readRuledPage(page: PdfPage, carry: GridCarry = {}): RuledPage {
   if (!page.edges?.length) return { rows: [], rest: page.runs, grids: [] };
   const grids = findGrids(page.edges).map((grid, k) => ({
     grid,
-    placed: placeRuns(grid, page.runs, page.page, `p${page.page}g${k + 1}`),
+    placed: placeRuns(
+      grid,
+      page.runs,
+      page.page,
+      `p${page.page}g${k + 1}`,
+      k === 0 && sameColumns(incoming.xs, grid.xs),
+    ),
   }));
   const trusted = grids.filter((g) => !g.placed.distrust && g.placed.rows.length > 0);
   const used = new Set<TextRun>();
@@ -53,6 +59,11 @@ export function readRuledPage(page: PdfPage, carry: GridCarry = {}): RuledPage {
 
 function sameColumns(a: number[] | undefined, b: number[]): boolean {
   return !!a && a.length === b.length && a.every((x, i) => Math.abs(x - b[i]) <= SAME_COLUMNS);
+}
+
+/** A grid's columns as the projection reader's column intervals, for a table continued without rules. */
+export function gridColumns(xs: readonly number[]): { x0: number; x1: number }[] {
+  return xs.slice(1).map((x, k) => ({ x0: xs[k], x1: x }));
 }
 
 /** The page's text lines and grid rows in reading order (by their top), numbered within the page. */
