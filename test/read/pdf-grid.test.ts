@@ -2,11 +2,12 @@
 // cell), on rules drawn through pdf.js operator lists (stroked lines or thin filled rectangles, under transforms
 // and page rotation), and the helpers of its pipeline.
 import fc from 'fast-check';
+import { OPS as pdfjsOps } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
 import { cutAtRules, placeRuns } from '../../src/read/pdf/cells.js';
 import type { TextRun } from '../../src/read/pdf/extract.js';
 import { findGrids, joinEdges, snapEdges } from '../../src/read/pdf/grid.js';
-import { collectEdges, type Edge, type PathOps } from '../../src/read/pdf/rules.js';
+import { collectEdges, PathRecorder, type Edge, type PathOps } from '../../src/read/pdf/rules.js';
 import {
   boundaries,
   drawRules,
@@ -179,20 +180,8 @@ describe('grid pipeline steps', () => {
   });
 });
 
-// pdf.js 5.4 operator codes and path opcodes (OPS / DrawOPS), as the operator list carries them.
-const OPS: PathOps & { stroke: number; fillStroke: number } = {
-  save: 10,
-  restore: 11,
-  transform: 12,
-  paintFormXObjectBegin: 74,
-  paintFormXObjectEnd: 75,
-  constructPath: 91,
-  endPath: 28,
-  fill: 22,
-  eoFill: 23,
-  stroke: 20,
-  fillStroke: 24,
-};
+// pdf.js's operator codes, as its operator lists carry them.
+const OPS = pdfjsOps as PathOps;
 const MOVE = 0;
 const LINE = 1;
 const CURVE = 2;
@@ -265,13 +254,58 @@ function operatorList(edges: Edge[], viewport: M, ctm: M, filled: boolean) {
   return { fnArray, argsArray };
 }
 
-describe('rules from pdf.js operator lists', () => {
-  it('gives the same grid for stroked lines and thin filled rectangles, under any translate/scale and rotation', () => {
+/**
+ * The same drawing as content-stream operators with the CTM in force, as pdf.js's text pass reads them: rules as
+ * `m l S` or as `re f`, inside a `cm`.
+ */
+function recordRaw(
+  edges: Edge[],
+  viewport: { transform: M; width: number; height: number },
+  ctm: M,
+  filled: boolean,
+) {
+  const rec = new PathRecorder(OPS, viewport.transform, viewport);
+  const toUser = invert(times(viewport.transform, ctm));
+  const pt = (x: number, y: number) => apply(toUser, x, y);
+  const [bx0, by0] = pt(100, 100);
+  const [bx1, by1] = pt(300, 160);
+  rec.op(OPS.rectangle, [bx0, by0, bx1 - bx0, by1 - by0], ctm);
+  rec.op(OPS.fill, [], ctm);
+  for (const e of edges) {
+    const [ax, ay] = e.orient === 'h' ? [e.from, e.at] : [e.at, e.from];
+    const [bx, by] = e.orient === 'h' ? [e.to, e.at] : [e.at, e.to];
+    if (!filled) {
+      rec.op(OPS.moveTo, pt(ax, ay), ctm);
+      rec.op(OPS.lineTo, pt(bx, by), ctm);
+      rec.op(OPS.stroke, [], ctm);
+    } else {
+      const t = 0.4;
+      const [x0, y0] = pt(
+        Math.min(ax, bx) - (e.orient === 'v' ? t : 0),
+        Math.min(ay, by) - (e.orient === 'h' ? t : 0),
+      );
+      const [x1, y1] = pt(
+        Math.max(ax, bx) + (e.orient === 'v' ? t : 0),
+        Math.max(ay, by) + (e.orient === 'h' ? t : 0),
+      );
+      rec.op(OPS.rectangle, [x0, y0, x1 - x0, y1 - y0], ctm);
+      rec.op(OPS.fill, [], ctm);
+    }
+  }
+  rec.op(OPS.moveTo, pt(400, 400), ctm);
+  rec.op(OPS.curveTo, [...pt(410, 400), ...pt(420, 410), ...pt(420, 420)], ctm);
+  rec.op(OPS.stroke, [], ctm);
+  return rec.edges;
+}
+
+describe('rules from pdf.js operators', () => {
+  it('gives the same grid for stroked lines and thin filled rectangles, from operator lists or raw operators, under any translate/scale and rotation', () => {
     fc.assert(
       fc.property(
         synthTable,
         fc.record({
           filled: fc.boolean(),
+          raw: fc.boolean(),
           rotated: fc.boolean(),
           scale: fc.constantFrom(0.5, 1, 2, 0.24),
           tx: fc.integer({ min: -50, max: 50 }),
@@ -284,8 +318,11 @@ describe('rules from pdf.js operator lists', () => {
           const { xs, ys } = boundaries(table, p);
           fc.pre(xs[xs.length - 1] < viewport.width - 10 && ys[ys.length - 1] < viewport.height - 10);
           const ctm: M = [v.scale, 0, 0, v.scale, v.tx, v.ty];
-          const ops = operatorList(drawRules(table, p), viewport.transform, ctm, v.filled);
-          const edges = collectEdges(ops.fnArray, ops.argsArray, OPS, viewport.transform, viewport);
+          const rules = drawRules(table, p);
+          const ops = operatorList(rules, viewport.transform, ctm, v.filled);
+          const edges = v.raw
+            ? recordRaw(rules, viewport, ctm, v.filled)
+            : collectEdges(ops.fnArray, ops.argsArray, OPS, viewport.transform, viewport);
           const grids = findGrids(edges);
           expect(grids).toHaveLength(1);
           expect(grids[0].xs.map((x) => Math.round(x * 10) / 10)).toEqual(xs);

@@ -4,7 +4,9 @@
 import { ReadError } from '../errors.js';
 import { normalizeGlyphs } from './glyphs.js';
 import { withSyncInflate } from './inflate.js';
-import { collectEdges, type Edge } from './rules.js';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { collectEdges, PathRecorder, type Edge } from './rules.js';
 
 /** One positioned piece of text, in points, origin at the top-left of the (rotated) page. */
 export interface TextRun {
@@ -39,8 +41,11 @@ export interface ExtractOptions {
   maxPages?: number;
   /** Give up on a file after this many milliseconds. */
   timeoutMs?: number;
-  /** Read the pages' drawn rules too (default true; the grid reader needs them). */
-  rules?: boolean;
+  /**
+   * Read the pages' drawn rules too (default true; the grid reader needs them). `operator-list` takes them from a
+   * separate operator list of every page even when the text pass can report them (slower; for comparison).
+   */
+  rules?: boolean | 'operator-list';
 }
 
 export const DEFAULT_MAX_PAGES = 1000;
@@ -52,6 +57,44 @@ interface Pdfjs {
   lib: PdfjsModule;
   /** One in-thread pdfjs "worker" serving every document read on this thread. */
   worker: PdfjsWorker;
+  /** Whether the text pass reports the path operators it reads (see loadWorkerModule). */
+  hooked: boolean;
+}
+
+/** The global the text pass calls with each operator (a Symbol.for key: no name another library could take). */
+const OPERATOR_HOOK = Symbol.for('yusuan.pdf.textPassOperator');
+type OperatorHook = (fn: number, args: ArrayLike<unknown>, ctm: ArrayLike<number>) => void;
+
+/** Where pdfjs 5.4's text pass (PartialEvaluator.getTextContent) has read an operator and is about to use it. */
+const TEXT_PASS_ANCHOR = `        const fn = operation.fn;
+        args = operation.args;
+        switch (fn | 0) {
+          case OPS.setFont:`;
+
+/**
+ * pdfjs's worker module, with one call added to its text pass: each operator it reads (paths included, which it
+ * otherwise skips) goes to the OPERATOR_HOOK global with the transformation in force. The drawn rules then come
+ * from the same parse as the text, instead of an operator list that evaluates the page a second time (glyphs and
+ * fonts included: it doubled the parse time). The line is added to the module's source when it is loaded, at a
+ * place found by its exact text; when that text is not found once (another pdfjs version), the module is loaded
+ * as published and rules come from operator lists.
+ */
+async function loadWorkerModule(): Promise<{ module: unknown; hooked: boolean }> {
+  const specifier = 'pdfjs-dist/legacy/build/pdf.worker.mjs';
+  try {
+    const source = await readFile(createRequire(import.meta.url).resolve(specifier), 'utf8');
+    const at = source.indexOf(TEXT_PASS_ANCHOR);
+    if (at >= 0 && source.indexOf(TEXT_PASS_ANCHOR, at + 1) < 0) {
+      const call = `\n        globalThis[Symbol.for(${JSON.stringify(OPERATOR_HOOK.description)})]?.(fn, args, stateManager.state.ctm);`;
+      const cut = at + TEXT_PASS_ANCHOR.indexOf('switch');
+      const patched = `${source.slice(0, cut)}${call}\n        ${source.slice(cut)}`;
+      const url = `data:text/javascript;base64,${Buffer.from(patched).toString('base64')}`;
+      return { module: await import(url), hooked: true };
+    }
+  } catch {
+    // Unreadable or not loadable as data: the published module follows.
+  }
+  return { module: await import(specifier), hooked: false };
 }
 let pdfjsPromise: Promise<Pdfjs> | undefined;
 
@@ -175,14 +218,15 @@ function loadPdfjs(): Promise<Pdfjs> {
   pdfjsPromise ??= (async () => {
     const nativePush = Array.prototype.push;
     const lib = await import('pdfjs-dist/legacy/build/pdf.mjs');
-    const { WorkerMessageHandler } = (await import('pdfjs-dist/legacy/build/pdf.worker.mjs')) as {
+    const { module, hooked } = await loadWorkerModule();
+    const { WorkerMessageHandler } = module as {
       WorkerMessageHandler: { initializeFromPort(port: unknown): void };
     };
     Array.prototype.push = nativePush;
     const port = new PlainLoopbackPort();
     WorkerMessageHandler.initializeFromPort(port);
     const worker = new lib.PDFWorker({ port: port as never, verbosity: 0 });
-    return { lib, worker };
+    return { lib, worker, hooked };
   })();
   return pdfjsPromise;
 }
@@ -190,6 +234,40 @@ function loadPdfjs(): Promise<Pdfjs> {
 /** A zero-width or whitespace-only item carries no text; pdfjs also reports nonsense widths for some of them. */
 function isBlank(s: string): boolean {
   return s.trim() === '';
+}
+
+/**
+ * Where a page's drawn rules come from: pdfjs's text pass (hooked), a separate operator list (pages with figures
+ * only, when the text pass cannot report paths; every page when asked for), or nowhere.
+ */
+type RuleSource = 'text-pass' | 'operator-list' | 'all-operator-lists' | 'none';
+
+function ruleSource(option: ExtractOptions['rules'], hooked: boolean): RuleSource {
+  if (option === false) return 'none';
+  if (option === 'operator-list') return 'all-operator-lists';
+  return hooked ? 'text-pass' : 'operator-list';
+}
+
+/** Text passes run one at a time on a thread while the operator hook is set, so that no page gets another's paths. */
+let passes: Promise<unknown> = Promise.resolve();
+
+/** A page's text content; with a recorder, the path operators of the same pass go to it. */
+function textPass(
+  page: Awaited<ReturnType<Awaited<ReturnType<PdfjsModule['getDocument']>['promise']>['getPage']>>,
+  recorder: PathRecorder | undefined,
+): ReturnType<typeof page.getTextContent> {
+  if (!recorder) return page.getTextContent();
+  const hook: OperatorHook = (fn, args, ctm) => recorder.op(fn, args, ctm);
+  const run = passes.then(async () => {
+    (globalThis as Record<symbol, unknown>)[OPERATOR_HOOK] = hook;
+    try {
+      return await page.getTextContent();
+    } finally {
+      delete (globalThis as Record<symbol, unknown>)[OPERATOR_HOOK];
+    }
+  });
+  passes = run.catch(() => undefined);
+  return run;
 }
 
 /** Runs of figures on a page before its drawn rules are worth reading. */
@@ -216,7 +294,7 @@ export async function extractPdfText(
 ): Promise<PdfText> {
   const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const { lib: pdfjs, worker } = await loadPdfjs();
+  const { lib: pdfjs, worker, hooked } = await loadPdfjs();
   // pdfjs takes ownership of (and may detach) the buffer it is given: hand it a copy.
   const task = pdfjs.getDocument({
     worker,
@@ -236,7 +314,7 @@ export async function extractPdfText(
   });
   try {
     return await withSyncInflate(() =>
-      Promise.race([readAll(file, task, maxPages, pdfjs, options.rules !== false), timeout]),
+      Promise.race([readAll(file, task, maxPages, pdfjs, ruleSource(options.rules, hooked)), timeout]),
     );
   } catch (e) {
     throw asReadError(file, e);
@@ -251,7 +329,7 @@ async function readAll(
   task: ReturnType<PdfjsModule['getDocument']>,
   maxPages: number,
   pdfjs: PdfjsModule,
-  rules: boolean,
+  rules: RuleSource,
 ): Promise<PdfText> {
   const doc = await task.promise;
   if (doc.numPages > maxPages)
@@ -269,7 +347,10 @@ async function readAll(
   for (let n = 1; n <= doc.numPages; n++) {
     const page = await doc.getPage(n);
     const viewport = page.getViewport({ scale: 1 });
-    const content = await page.getTextContent();
+    const size = { width: viewport.width, height: viewport.height };
+    const recorder =
+      rules === 'text-pass' ? new PathRecorder(pdfjs.OPS, viewport.transform, size) : undefined;
+    const content = await textPass(page, recorder);
     const runs: TextRun[] = [];
     for (const item of content.items) {
       if (!('str' in item) || isBlank(item.str)) continue;
@@ -288,9 +369,8 @@ async function readAll(
         size,
       });
     }
-    const size = { width: viewport.width, height: viewport.height };
-    let edges: Edge[] | undefined;
-    if (rules && looksTabular(runs)) {
+    let edges = recorder?.edges;
+    if (rules === 'all-operator-lists' || (rules === 'operator-list' && looksTabular(runs))) {
       const ops = await page.getOperatorList({ annotationMode: pdfjs.AnnotationMode.DISABLE });
       edges = collectEdges(ops.fnArray, ops.argsArray, pdfjs.OPS, viewport.transform, size);
     }

@@ -11,7 +11,7 @@ export interface Edge {
   to: number;
 }
 
-/** The operator codes the walk needs (pdf.js `OPS`), passed in so that this module stays free of pdf.js. */
+/** The operator codes the recorder needs (pdf.js `OPS`), passed in so that this module stays free of pdf.js. */
 export interface PathOps {
   save: number;
   restore: number;
@@ -19,9 +19,22 @@ export interface PathOps {
   paintFormXObjectBegin: number;
   paintFormXObjectEnd: number;
   constructPath: number;
-  endPath: number;
+  moveTo: number;
+  lineTo: number;
+  curveTo: number;
+  curveTo2: number;
+  curveTo3: number;
+  closePath: number;
+  rectangle: number;
+  stroke: number;
+  closeStroke: number;
   fill: number;
   eoFill: number;
+  fillStroke: number;
+  eoFillStroke: number;
+  closeFillStroke: number;
+  closeEOFillStroke: number;
+  endPath: number;
 }
 
 type Matrix = [number, number, number, number, number, number];
@@ -40,7 +53,7 @@ const CURVE = 2;
 const QUAD = 3;
 const CLOSE = 4;
 
-function multiply(m: Matrix, n: readonly number[]): Matrix {
+function multiply(m: ArrayLike<number>, n: ArrayLike<number>): Matrix {
   return [
     m[0] * n[0] + m[2] * n[1],
     m[1] * n[0] + m[3] * n[1],
@@ -52,9 +65,108 @@ function multiply(m: Matrix, n: readonly number[]): Matrix {
 }
 
 /**
- * Walks an operator list (pdf.js 5.4: paths arrive as `constructPath` with `[paintOp, [Float32Array], minMax]`)
- * keeping the transformation stack, and returns the page's rules. `viewport` maps user space to page coordinates
- * (pdf.js `viewport.transform`: rotation and the flip to a top-left origin).
+ * Builds a page's rules from its path operators as they are executed: each operator arrives with the
+ * transformation matrix in force, points go to page coordinates through the viewport (rotation, flip to a
+ * top-left origin), and a painting operator turns the path built so far into rules (stroked segments, thin
+ * filled rectangles) or drops it (clipping paths, curves, large fills).
+ */
+export class PathRecorder {
+  readonly edges: Edge[] = [];
+  #subpaths: number[][] = [];
+  #current: number[] = [];
+  #viewport: readonly number[];
+  #lastCtm: ArrayLike<number> | undefined;
+  #matrix: Matrix = [1, 0, 0, 1, 0, 0];
+  readonly #paints: Set<number>;
+
+  constructor(
+    readonly ops: PathOps,
+    viewport: readonly number[],
+    readonly page: { width: number; height: number },
+  ) {
+    this.#viewport = viewport;
+    this.#paints = new Set([
+      ops.stroke,
+      ops.closeStroke,
+      ops.fill,
+      ops.eoFill,
+      ops.fillStroke,
+      ops.eoFillStroke,
+      ops.closeFillStroke,
+      ops.closeEOFillStroke,
+      ops.endPath,
+    ]);
+  }
+
+  /** One operator; `args` may be reused by the caller after the call returns. */
+  op(fn: number, args: ArrayLike<unknown> | null | undefined, ctm: ArrayLike<number>): void {
+    const o = this.ops;
+    const num = (k: number) => Number(args?.[k]);
+    if (fn === o.moveTo) {
+      this.#endSubpath();
+      this.#current = this.#point(ctm, num(0), num(1));
+    } else if (fn === o.lineTo) {
+      this.#current.push(...this.#point(ctm, num(0), num(1)));
+    } else if (fn === o.rectangle) {
+      this.#endSubpath();
+      const [x, y, w, h] = [num(0), num(1), num(2), num(3)];
+      this.#subpaths.push([
+        ...this.#point(ctm, x, y),
+        ...this.#point(ctm, x + w, y),
+        ...this.#point(ctm, x + w, y + h),
+        ...this.#point(ctm, x, y + h),
+        ...this.#point(ctm, x, y),
+      ]);
+    } else if (fn === o.curveTo || fn === o.curveTo2 || fn === o.curveTo3) {
+      // A curve ends the straight run; its end point starts the next one.
+      const end = fn === o.curveTo ? 4 : 2;
+      this.#endSubpath();
+      this.#current = this.#point(ctm, num(end), num(end + 1));
+    } else if (fn === o.closePath) {
+      this.#close();
+    } else if (this.#isPaint(fn)) {
+      if (fn === o.closeStroke || fn === o.closeFillStroke || fn === o.closeEOFillStroke) this.#close();
+      this.#endSubpath();
+      if (fn !== o.endPath) {
+        const fillOnly = fn === o.fill || fn === o.eoFill;
+        for (const sub of this.#subpaths)
+          if (sub.length >= 4) (fillOnly ? filledEdges : strokedEdges)(sub, this.page, this.edges);
+      }
+      this.#subpaths = [];
+    }
+  }
+
+  #isPaint(fn: number): boolean {
+    return this.#paints.has(fn);
+  }
+
+  #close(): void {
+    if (this.#current.length >= 4) {
+      const [x, y] = this.#current;
+      this.#current.push(x, y);
+      this.#endSubpath();
+      // After closing, the current point is the subpath's start.
+      this.#current = [x, y];
+    }
+  }
+
+  #endSubpath(): void {
+    if (this.#current.length >= 4) this.#subpaths.push(this.#current);
+    this.#current = [];
+  }
+
+  #point(ctm: ArrayLike<number>, x: number, y: number): [number, number] {
+    if (ctm !== this.#lastCtm) {
+      this.#matrix = multiply(this.#viewport, ctm);
+      this.#lastCtm = ctm;
+    }
+    return apply(this.#matrix, x, y);
+  }
+}
+
+/**
+ * The rules of an operator list (pdf.js 5.4: paths arrive as `constructPath` with `[paintOp, [Float32Array],
+ * minMax]`), walked with its own transformation stack. Used when the text pass could not report the paths.
  */
 export function collectEdges(
   fnArray: ArrayLike<number>,
@@ -63,15 +175,16 @@ export function collectEdges(
   viewport: readonly number[],
   page: { width: number; height: number },
 ): Edge[] {
-  const edges: Edge[] = [];
+  const recorder = new PathRecorder(ops, viewport, page);
   const stack: Matrix[] = [];
-  let ctm = viewport.slice(0, 6) as Matrix;
+  let ctm: Matrix = [1, 0, 0, 1, 0, 0];
   for (let i = 0; i < fnArray.length; i++) {
     const fn = fnArray[i];
     if (fn === ops.constructPath) {
       const args = argsArray[i] as [number, [ArrayLike<number> | null] | undefined];
       const data = args[1]?.[0];
-      if (data && args[0] !== ops.endPath) pathEdges(data, ctm, isFill(args[0], ops), page, edges);
+      if (data) replayPath(recorder, data, ctm);
+      recorder.op(args[0], null, ctm);
     } else if (fn === ops.save) stack.push(ctm);
     else if (fn === ops.restore) ctm = stack.pop() ?? ctm;
     else if (fn === ops.transform) ctm = multiply(ctm, argsArray[i] as number[]);
@@ -81,51 +194,33 @@ export function collectEdges(
       if (matrix) ctm = multiply(ctm, matrix);
     } else if (fn === ops.paintFormXObjectEnd) ctm = stack.pop() ?? ctm;
   }
-  return edges;
+  return recorder.edges;
 }
 
-/** Fill only: the path is a shape, not a line; every other painting op strokes it (fill+stroke draws its outline). */
-function isFill(op: number, ops: PathOps): boolean {
-  return op === ops.fill || op === ops.eoFill;
-}
-
-function pathEdges(
-  data: ArrayLike<number>,
-  m: Matrix,
-  fillOnly: boolean,
-  page: { width: number; height: number },
-  out: Edge[],
-): void {
-  let sub: number[] = [];
-  const flush = () => {
-    if (sub.length >= 4) (fillOnly ? filledEdges : strokedEdges)(sub, page, out);
-    sub = [];
-  };
+/** A constructPath buffer (DrawOPS) fed to the recorder as the operators it was built from. */
+function replayPath(recorder: PathRecorder, data: ArrayLike<number>, ctm: Matrix): void {
+  const o = recorder.ops;
   let i = 0;
   while (i < data.length) {
     const op = data[i];
-    if (op === MOVE) {
-      flush();
-      sub.push(...apply(m, data[i + 1], data[i + 2]));
-      i += 3;
-    } else if (op === LINE) {
-      sub.push(...apply(m, data[i + 1], data[i + 2]));
+    if (op === MOVE || op === LINE) {
+      recorder.op(op === MOVE ? o.moveTo : o.lineTo, [data[i + 1], data[i + 2]], ctm);
       i += 3;
     } else if (op === CURVE) {
-      // A curve ends the straight run; its end point starts the next one.
-      flush();
-      sub.push(...apply(m, data[i + 5], data[i + 6]));
+      recorder.op(
+        o.curveTo,
+        [data[i + 1], data[i + 2], data[i + 3], data[i + 4], data[i + 5], data[i + 6]],
+        ctm,
+      );
       i += 7;
     } else if (op === QUAD) {
-      flush();
-      sub.push(...apply(m, data[i + 3], data[i + 4]));
+      recorder.op(o.curveTo2, [data[i + 1], data[i + 2], data[i + 3], data[i + 4]], ctm);
       i += 5;
     } else if (op === CLOSE) {
-      if (sub.length >= 4) sub.push(sub[0], sub[1]);
+      recorder.op(o.closePath, null, ctm);
       i += 1;
     } else break;
   }
-  flush();
 }
 
 function apply(m: Matrix, x: number, y: number): [number, number] {
