@@ -150,10 +150,19 @@ export function drawText(t: SynthTable, p: Placement): TextRun[] {
   return runs;
 }
 
-/** The rows the reader must give: per grid row with text, each cell's lines joined, spans marked. */
+/**
+ * The table rows the reader must give: per grid row with text, each cell's lines joined, spans marked. A first
+ * row that is one cell across the whole width is a title in the frame, not a table row.
+ */
 export function expectedRows(t: SynthTable): { text: string; colSpan?: number; rowSpan?: number }[][] {
   const out: { text: string; colSpan?: number; rowSpan?: number }[][] = [];
-  for (let r = 0; r < t.heights.length; r++) {
+  let first = 0;
+  while (
+    t.cells.filter((c) => c.row === first).length === 1 &&
+    t.cells.find((c) => c.row === first)!.colSpan === t.widths.length
+  )
+    first++;
+  for (let r = first; r < t.heights.length; r++) {
     const row: { text: string; colSpan?: number; rowSpan?: number }[] = t.widths.map(() => ({ text: '' }));
     for (const c of t.cells.filter((c) => c.row === r)) {
       row[c.col] = { text: c.lines.join('') };

@@ -186,7 +186,18 @@ export function placeRuns(
   else if (filled.some((s) => printedLines(s.pieces).some((l) => hasTwoAmounts(l))))
     distrust = '一格内有多个金额';
   const rows: LayoutLine[] = [];
-  for (let r = 0; r < ys.length - 1; r++) {
+  // A title or a note printed inside the frame, in a row that is one cell across the whole grid, is no table row.
+  const framed = (r: number) => {
+    const starting = slots.filter((s) => s.cell.row === r);
+    return starting.length === 1 && starting[0].cell.colSpan === width ? starting[0] : undefined;
+  };
+  let first = 0;
+  let last = ys.length - 2;
+  while (first <= last && framed(first)) first++;
+  while (last >= first && framed(last)) last--;
+  const above = slots.filter((s) => s.cell.row < first).flatMap((s) => proseLines(s.pieces, page));
+  const below = slots.filter((s) => s.cell.row > last).flatMap((s) => proseLines(s.pieces, page));
+  for (let r = first; r <= last; r++) {
     const starting = slots.filter((s) => s.cell.row === r);
     const split = starting.some(
       (s) =>
@@ -202,7 +213,27 @@ export function placeRuns(
     row.gridId = gridId;
   }
   const startsWithBody = rows.length > 0 && rows[0].cells.some((c) => isAmount(c.text));
+  rows.unshift(...above);
+  rows.push(...below);
   return { rows, used, distrust, startsWithBody };
+}
+
+/** Printed lines as prose: one line each, pieces further apart than an em in cells of their own. */
+function proseLines(pieces: Piece[], page: number): LayoutLine[] {
+  return printedLines(pieces).map((line) => {
+    const groups: Piece[][] = [];
+    for (const p of line) {
+      const g = groups[groups.length - 1];
+      if (g && p.x0 - g[g.length - 1].x1 <= p.size) g.push(p);
+      else groups.push([p]);
+    }
+    return {
+      cells: groups.map((g) => ({ text: lineText(g), x0: round(g[0].x0), x1: round(g[g.length - 1].x1) })),
+      page,
+      line: 0,
+      y: round(Math.min(...line.map((p) => p.baseline - p.size))),
+    };
+  });
 }
 
 function hasTwoAmounts(line: Piece[]): boolean {

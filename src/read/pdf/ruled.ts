@@ -39,19 +39,19 @@ export function readRuledPage(page: PdfPage, carry: GridCarry = {}): RuledPage {
       k === 0 && sameColumns(incoming.xs, grid.xs),
     ),
   }));
-  const trusted = grids.filter((g) => !g.placed.distrust && g.placed.rows.length > 0);
+  const trusted = grids.filter((g) => !g.placed.distrust && g.placed.rows.some((r) => r.grid === 'ruled'));
   const used = new Set<TextRun>();
   const rows: LayoutLine[] = [];
   for (const [k, { grid, placed }] of trusted.entries()) {
     for (const r of placed.used) used.add(r);
     // A table continued from the previous page without its header keeps that table's id.
     if (k === 0 && placed.startsWithBody && incoming.id && sameColumns(incoming.xs, grid.xs))
-      for (const row of placed.rows) row.gridId = incoming.id;
+      for (const row of placed.rows) if (row.grid === 'ruled') row.gridId = incoming.id;
     rows.push(...placed.rows);
   }
   const last = trusted[trusted.length - 1];
   if (last) {
-    carry.id = last.placed.rows[0].gridId;
+    carry.id = last.placed.rows.find((r) => r.grid === 'ruled')?.gridId;
     carry.xs = last.grid.xs;
   }
   return { rows, rest: used.size ? page.runs.filter((r) => !used.has(r)) : page.runs, grids };
