@@ -224,7 +224,8 @@ function proseLines(pieces: Piece[], page: number): LayoutLine[] {
     const groups: Piece[][] = [];
     for (const p of line) {
       const g = groups[groups.length - 1];
-      if (g && p.x0 - g[g.length - 1].x1 <= p.size) g.push(p);
+      // "部门：" and its value belong together however far apart they are printed.
+      if (g && (p.x0 - g[g.length - 1].x1 <= p.size || /[:：]$/.test(g[g.length - 1].text))) g.push(p);
       else groups.push([p]);
     }
     return {
@@ -236,8 +237,9 @@ function proseLines(pieces: Piece[], page: number): LayoutLine[] {
   });
 }
 
+/** Two amounts side by side on a line of figures only (figures inside a sentence are the sentence's). */
 function hasTwoAmounts(line: Piece[]): boolean {
-  return line.filter((p) => isAmount(p.text)).length >= 2;
+  return line.every((p) => isNumericText(p.text)) && line.filter((p) => isAmount(p.text)).length >= 2;
 }
 
 function hasText(line: LayoutLine): boolean {
