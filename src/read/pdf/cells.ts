@@ -185,6 +185,10 @@ export function placeRuns(
   else if (cutRuns > MAX_CUT_SHARE * used.size) distrust = '文字多跨越竖线';
   else if (filled.some((s) => printedLines(s.pieces).some((l) => hasTwoAmounts(l))))
     distrust = '一格内有多个金额';
+  else if (
+    ys.slice(1).some((_, r) => unruledRows(slots.filter((s) => s.cell.row === r && s.cell.rowSpan === 1)))
+  )
+    distrust = '一行格子内有上下两行文字';
   const rows: LayoutLine[] = [];
   // A title or a note printed inside the frame, in a row that is one cell across the whole grid, is no table row.
   const framed = (r: number) => {
@@ -207,7 +211,25 @@ export function placeRuns(
       ...(split ? splitRow(starting, width, page) : [wholeRow(starting, width, page)]).filter(hasText),
     );
   }
+  // An empty strip between the frame and the table proper (a margin column drawn as one tall cell) is no column.
+  const margin = (c: number) => {
+    const covering = slots.filter(
+      (s) =>
+        s.cell.row + s.cell.rowSpan > first &&
+        s.cell.row <= last &&
+        s.cell.col <= c &&
+        c < s.cell.col + s.cell.colSpan,
+    );
+    return (
+      covering.length > 0 &&
+      covering.every((s) => s.cell.colSpan === 1 && s.pieces.length === 0) &&
+      covering.length < (last - first + 1) / 2
+    );
+  };
+  const from = width > 2 && margin(0) ? 1 : 0;
+  const to = width - from > 2 && margin(width - 1) ? width - 1 : width;
   for (const row of rows) {
+    if (from > 0 || to < width) row.cells = row.cells.slice(from, to);
     row.inTable = true;
     row.grid = 'ruled';
     row.gridId = gridId;
@@ -235,6 +257,24 @@ function proseLines(pieces: Piece[], page: number): LayoutLine[] {
       y: round(Math.min(...line.map((p) => p.baseline - p.size))),
     };
   });
+}
+
+/**
+ * Cells of one grid row holding single lines at different heights: two printed rows share the grid row without a
+ * rule between them (a 类 | 款 | 项 sub-header over the 合计 row), which the grid cannot tell apart.
+ */
+function unruledRows(starting: Slot[]): boolean {
+  let lo = Infinity;
+  let hi = -Infinity;
+  let size = 0;
+  for (const s of starting) {
+    const lines = printedLines(s.pieces);
+    if (lines.length !== 1) continue;
+    lo = Math.min(lo, lines[0][0].baseline);
+    hi = Math.max(hi, lines[0][0].baseline);
+    size = Math.max(size, lines[0][0].size);
+  }
+  return hi - lo > 0.6 * size;
 }
 
 /** Two amounts side by side on a line of figures only (figures inside a sentence are the sentence's). */

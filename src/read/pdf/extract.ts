@@ -6,6 +6,7 @@ import { normalizeGlyphs } from './glyphs.js';
 import { withSyncInflate } from './inflate.js';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
 import { collectEdges, PathRecorder, type Edge } from './rules.js';
 
 /** One positioned piece of text, in points, origin at the top-left of the (rotated) page. */
@@ -82,12 +83,14 @@ const TEXT_PASS_ANCHOR = `        const fn = operation.fn;
 async function loadWorkerModule(): Promise<{ module: unknown; hooked: boolean }> {
   const specifier = 'pdfjs-dist/legacy/build/pdf.worker.mjs';
   try {
-    const source = await readFile(createRequire(import.meta.url).resolve(specifier), 'utf8');
+    const path = createRequire(import.meta.url).resolve(specifier);
+    const source = await readFile(path, 'utf8');
     const at = source.indexOf(TEXT_PASS_ANCHOR);
     if (at >= 0 && source.indexOf(TEXT_PASS_ANCHOR, at + 1) < 0) {
       const call = `\n        globalThis[Symbol.for(${JSON.stringify(OPERATOR_HOOK.description)})]?.(fn, args, stateManager.state.ctm);`;
       const cut = at + TEXT_PASS_ANCHOR.indexOf('switch');
-      const patched = `${source.slice(0, cut)}${call}\n        ${source.slice(cut)}`;
+      // Stack traces keep naming pdfjs's file (contain.ts recognises pdfjs's stray rejections by it).
+      const patched = `${source.slice(0, cut)}${call}\n        ${source.slice(cut)}\n//# sourceURL=${pathToFileURL(path).href}\n`;
       const url = `data:text/javascript;base64,${Buffer.from(patched).toString('base64')}`;
       return { module: await import(url), hooked: true };
     }
