@@ -305,7 +305,12 @@ function wholeRow(starting: Slot[], width: number, page: number): LayoutLine {
       cell.x0 = round(s.cell.x0);
       cell.x1 = round(s.cell.x1);
     }
-    if (s.cell.colSpan > 1) cell.colSpan = s.cell.colSpan;
+    if (s.cell.colSpan > 1) {
+      // A caption over several columns spans them whatever the width of its words.
+      cell.colSpan = s.cell.colSpan;
+      cell.x0 = round(s.cell.x0);
+      cell.x1 = round(s.cell.x1);
+    }
     if (s.cell.rowSpan > 1) cell.rowSpan = s.cell.rowSpan;
     cells[s.cell.col] = cell;
   }
