@@ -160,6 +160,70 @@ describe('ruled grid from rules and runs (synthetic tables)', () => {
   });
 });
 
+describe('what is not a table cell', () => {
+  const run = (text: string, x0: number, baseline: number): TextRun => ({
+    text,
+    x0,
+    x1: x0 + [...text].length * SIZE * (/^[\d.,]+$/.test(text) ? 0.5 : 1),
+    baseline,
+    size: SIZE,
+  });
+  // A frame (50–350) with a title row across it, margin strips 50–60 and 340–350, and a 2 × 2 table inside.
+  const framed: Edge[] = [
+    { orient: 'h', at: 100, from: 50, to: 350 },
+    { orient: 'h', at: 130, from: 50, to: 350 },
+    { orient: 'h', at: 150, from: 60, to: 340 },
+    { orient: 'h', at: 170, from: 60, to: 340 },
+    { orient: 'h', at: 190, from: 50, to: 350 },
+    ...[50, 350].map((at): Edge => ({ orient: 'v', at, from: 100, to: 190 })),
+    ...[60, 200, 340].map((at): Edge => ({ orient: 'v', at, from: 130, to: 190 })),
+  ];
+
+  it('keeps a title printed inside the frame as prose and drops the empty margin strips', () => {
+    const runs = [
+      run('政府采购支出预算表', 120, 112),
+      run('部门：', 70, 125),
+      run('某单位', 200, 125),
+      run('项目', 65, 143),
+      run('金额', 205, 143),
+      run('合计', 65, 163),
+      run('1,200.00', 300, 163),
+      run('办公设备', 65, 183),
+      run('8.00', 320, 183),
+    ];
+    const [grid] = findGrids(framed);
+    const placed = placeRuns(grid, runs, 1, 'g');
+    expect(placed.distrust).toBeUndefined();
+    expect(placed.rows.map((r) => [r.grid ?? '', r.cells.map((c) => c.text)])).toEqual([
+      ['', ['政府采购支出预算表']],
+      ['', ['部门：某单位']],
+      ['ruled', ['项目', '金额']],
+      ['ruled', ['合计', '1,200.00']],
+      ['ruled', ['办公设备', '8.00']],
+    ]);
+  });
+
+  it('leaves to projection a grid row holding a sub-header over the 合计 row without a rule between them', () => {
+    const edges: Edge[] = [
+      ...[100, 120, 160, 180].map((at): Edge => ({ orient: 'h', at, from: 50, to: 350 })),
+      ...[50, 100, 200, 350].map((at): Edge => ({ orient: 'v', at, from: 100, to: 180 })),
+    ];
+    const runs = [
+      run('编码', 55, 113),
+      run('名称', 105, 113),
+      run('金额', 205, 113),
+      run('类', 55, 133),
+      run('合计', 105, 153),
+      run('1,200.00', 300, 153),
+      run('201', 55, 173),
+      run('一般公共服务支出', 105, 173),
+      run('1,200.00', 300, 173),
+    ];
+    const [grid] = findGrids(edges);
+    expect(placeRuns(grid, runs, 1, 'g').distrust).toBe('一行格子内有上下两行文字');
+  });
+});
+
 describe('grid pipeline steps', () => {
   it('snaps nearly equal rules onto their mean and joins collinear pieces', () => {
     const snapped = snapEdges(
