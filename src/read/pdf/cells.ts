@@ -131,6 +131,12 @@ function round(x: number): number {
 interface Slot {
   cell: GridCell;
   pieces: Piece[];
+  /** The pieces as printed lines, once all are placed. */
+  lines?: Piece[][];
+}
+
+function linesOf(s: Slot): Piece[][] {
+  return (s.lines ??= printedLines(s.pieces));
 }
 
 /** Places the page's runs in the grid and reads its rows. */
@@ -143,34 +149,28 @@ export function placeRuns(
   continued = false,
 ): PlacedGrid {
   const { xs, ys } = grid;
-  const at = new Map<string, Slot>();
+  const cols = xs.length - 1;
+  const at: (Slot | undefined)[] = [];
   const slots: Slot[] = grid.cells.map((cell) => ({ cell, pieces: [] }));
   for (const s of slots)
     for (let r = s.cell.row; r < s.cell.row + s.cell.rowSpan; r++)
-      for (let c = s.cell.col; c < s.cell.col + s.cell.colSpan; c++) at.set(`${r},${c}`, s);
+      for (let c = s.cell.col; c < s.cell.col + s.cell.colSpan; c++) at[r * cols + c] = s;
   // The vertical rules of each grid row: the sides of the cells that cover it (none inside a merged cell).
-  const walls = ys
-    .slice(1)
-    .map((_, r) =>
-      [
-        ...new Set(
-          slots
-            .filter((s) => s.cell.row <= r && r < s.cell.row + s.cell.rowSpan)
-            .flatMap((s) => [s.cell.x0, s.cell.x1]),
-        ),
-      ].sort((a, b) => a - b),
-    );
+  const walls = ys.slice(1).map(() => new Set<number>());
+  for (const { cell } of slots)
+    for (let r = cell.row; r < cell.row + cell.rowSpan; r++) walls[r].add(cell.x0).add(cell.x1);
+  const wallsOf = walls.map((w) => [...w].sort((a, b) => a - b));
   const used = new Set<TextRun>();
   let cutRuns = 0;
   for (const run of runs) {
     const r = slot(ys, middle(run));
     if (r < 0 || run.x1 < xs[0] || run.x0 > xs[xs.length - 1]) continue;
-    const pieces = cutAtRules(run, walls[r]);
+    const pieces = cutAtRules(run, wallsOf[r]);
     if (pieces.length > 1) cutRuns++;
     let placed = false;
     for (const p of pieces) {
       const c = slot(xs, (p.x0 + p.x1) / 2);
-      const s = c < 0 ? undefined : at.get(`${r},${c}`);
+      const s = c < 0 ? undefined : at[r * cols + c];
       if (!s) continue;
       s.pieces.push(p);
       placed = true;
@@ -178,21 +178,20 @@ export function placeRuns(
     if (placed) used.add(run);
   }
   const filled = slots.filter((s) => s.pieces.length > 0);
+  const byRow = ys.slice(1).map(() => [] as Slot[]);
+  for (const s of slots) byRow[s.cell.row].push(s);
   const width = xs.length - 1;
   let distrust: string | undefined;
   if (width < 2 || (ys.length < 3 && !continued)) distrust = '网格不足两行两列';
   else if (filled.length < (continued ? 2 : MIN_FILLED_CELLS)) distrust = '有文字的单元格太少';
   else if (cutRuns > MAX_CUT_SHARE * used.size) distrust = '文字多跨越竖线';
-  else if (filled.some((s) => printedLines(s.pieces).some((l) => hasTwoAmounts(l))))
-    distrust = '一格内有多个金额';
-  else if (
-    ys.slice(1).some((_, r) => unruledRows(slots.filter((s) => s.cell.row === r && s.cell.rowSpan === 1)))
-  )
+  else if (filled.some((s) => linesOf(s).some((l) => hasTwoAmounts(l)))) distrust = '一格内有多个金额';
+  else if (ys.slice(1).some((_, r) => unruledRows(byRow[r].filter((s) => s.cell.rowSpan === 1))))
     distrust = '一行格子内有上下两行文字';
   const rows: LayoutLine[] = [];
   // A title or a note printed inside the frame, in a row that is one cell across the whole grid, is no table row.
   const framed = (r: number) => {
-    const starting = slots.filter((s) => s.cell.row === r);
+    const starting = byRow[r];
     return starting.length === 1 && starting[0].cell.colSpan === width ? starting[0] : undefined;
   };
   let first = 0;
@@ -202,10 +201,9 @@ export function placeRuns(
   const above = slots.filter((s) => s.cell.row < first).flatMap((s) => proseLines(s.pieces, page));
   const below = slots.filter((s) => s.cell.row > last).flatMap((s) => proseLines(s.pieces, page));
   for (let r = first; r <= last; r++) {
-    const starting = slots.filter((s) => s.cell.row === r);
+    const starting = byRow[r];
     const split = starting.some(
-      (s) =>
-        s.cell.rowSpan === 1 && printedLines(s.pieces).filter((l) => isNumericText(lineText(l))).length >= 2,
+      (s) => s.cell.rowSpan === 1 && linesOf(s).filter((l) => isNumericText(lineText(l))).length >= 2,
     );
     rows.push(
       ...(split ? splitRow(starting, width, page) : [wholeRow(starting, width, page)]).filter(hasText),
@@ -268,7 +266,7 @@ function unruledRows(starting: Slot[]): boolean {
   let hi = -Infinity;
   let size = 0;
   for (const s of starting) {
-    const lines = printedLines(s.pieces);
+    const lines = linesOf(s);
     if (lines.length !== 1) continue;
     lo = Math.min(lo, lines[0][0].baseline);
     hi = Math.max(hi, lines[0][0].baseline);
@@ -295,7 +293,7 @@ function wholeRow(starting: Slot[], width: number, page: number): LayoutLine {
   const cells = emptyCells(width);
   let top = Infinity;
   for (const s of starting) {
-    const lines = printedLines(s.pieces);
+    const lines = linesOf(s);
     const cell: LayoutCell = { text: joinLines(lines.map(lineText)) };
     if (s.pieces.length) {
       cell.x0 = round(Math.min(...s.pieces.map((p) => p.x0)));

@@ -62,7 +62,7 @@ interface Pdfjs {
   hooked: boolean;
 }
 
-/** The global the text pass calls with each operator (a Symbol.for key: no name another library could take). */
+/** The global the text pass calls with each path operator (a Symbol.for key: no name another library could take). */
 const OPERATOR_HOOK = Symbol.for('yusuan.pdf.textPassOperator');
 type OperatorHook = (fn: number, args: ArrayLike<unknown>, ctm: ArrayLike<number>) => void;
 
@@ -73,8 +73,8 @@ const TEXT_PASS_ANCHOR = `        const fn = operation.fn;
           case OPS.setFont:`;
 
 /**
- * pdfjs's worker module, with one call added to its text pass: each operator it reads (paths included, which it
- * otherwise skips) goes to the OPERATOR_HOOK global with the transformation in force. The drawn rules then come
+ * pdfjs's worker module, with one call added to its text pass: each path operator it reads (which it otherwise
+ * skips) goes to the OPERATOR_HOOK global with the transformation in force. The drawn rules then come
  * from the same parse as the text, instead of an operator list that evaluates the page a second time (glyphs and
  * fonts included: it doubled the parse time). The line is added to the module's source when it is loaded, at a
  * place found by its exact text; when that text is not found once (another pdfjs version), the module is loaded
@@ -87,7 +87,9 @@ async function loadWorkerModule(): Promise<{ module: unknown; hooked: boolean }>
     const source = await readFile(path, 'utf8');
     const at = source.indexOf(TEXT_PASS_ANCHOR);
     if (at >= 0 && source.indexOf(TEXT_PASS_ANCHOR, at + 1) < 0) {
-      const call = `\n        globalThis[Symbol.for(${JSON.stringify(OPERATOR_HOOK.description)})]?.(fn, args, stateManager.state.ctm);`;
+      // Only the path operators (moveTo … endPath, consecutive in pdfjs's OPS) leave the loop.
+      const hook = `globalThis[Symbol.for(${JSON.stringify(OPERATOR_HOOK.description)})]`;
+      const call = `\n        if (fn >= OPS.moveTo && fn <= OPS.endPath) ${hook}?.(fn, args, stateManager.state.ctm);`;
       const cut = at + TEXT_PASS_ANCHOR.indexOf('switch');
       // Stack traces keep naming pdfjs's file (contain.ts recognises pdfjs's stray rejections by it).
       const patched = `${source.slice(0, cut)}${call}\n        ${source.slice(cut)}\n//# sourceURL=${pathToFileURL(path).href}\n`;
