@@ -31,7 +31,9 @@ const svg = [
 const edges = page.edges ?? [];
 for (const e of edges) {
   const [x1, y1, x2, y2] = e.orient === 'h' ? [e.from, e.at, e.to, e.at] : [e.at, e.from, e.at, e.to];
-  svg.push(`<line x1="${f(x1)}" y1="${f(y1)}" x2="${f(x2)}" y2="${f(y2)}" stroke="#999" stroke-width="1.2"/>`);
+  svg.push(
+    `<line x1="${f(x1)}" y1="${f(y1)}" x2="${f(x2)}" y2="${f(y2)}" stroke="#999" stroke-width="1.2"/>`,
+  );
 }
 const rules = joinEdges(snapEdges(edges, DEFAULT_TOLERANCES.snapTolerance), DEFAULT_TOLERANCES.joinTolerance);
 const hs = rules.filter((e) => e.orient === 'h');
