@@ -49,6 +49,24 @@ describe('rules from the text pass', () => {
   });
 });
 
+describe('rules of documents read at the same time', () => {
+  it('go to their own pages', async () => {
+    const files = [RENDA_2019, ZHENGXIE_2017];
+    const bytes = files.map((f) => readFileSync(join(corpus, f)));
+    const alone = [];
+    for (let k = 0; k < files.length; k++) alone.push(await extractPdfText(files[k], bytes[k]));
+    const together = await Promise.all([
+      extractPdfText(files[0], bytes[0]),
+      extractPdfText(RENDA_2018, readFileSync(join(corpus, RENDA_2018)), { rules: false }),
+      extractPdfText(files[1], bytes[1]),
+    ]);
+    expect(together[1].pages.every((p) => p.edges === undefined)).toBe(true);
+    for (const [k, t] of [together[0], together[2]].entries())
+      for (let i = 0; i < t.pages.length; i++)
+        expect(sameRules(t.pages[i].edges ?? [], alone[k].pages[i].edges ?? [])).toBe(true);
+  });
+});
+
 describe('ruled grids of corpus pages', () => {
   const docs = new Map<string, LayoutDocument>();
   beforeAll(async () => {

@@ -260,11 +260,13 @@ let passes: Promise<unknown> = Promise.resolve();
 function textPass(
   page: Awaited<ReturnType<Awaited<ReturnType<PdfjsModule['getDocument']>['promise']>['getPage']>>,
   recorder: PathRecorder | undefined,
+  hooked: boolean,
 ): ReturnType<typeof page.getTextContent> {
-  if (!recorder) return page.getTextContent();
-  const hook: OperatorHook = (fn, args, ctm) => recorder.op(fn, args, ctm);
+  if (!hooked) return page.getTextContent();
+  // Passes without a recorder queue too: while another page's hook is set, their paths would land in it.
+  const hook: OperatorHook | undefined = recorder && ((fn, args, ctm) => recorder.op(fn, args, ctm));
   const run = passes.then(async () => {
-    (globalThis as Record<symbol, unknown>)[OPERATOR_HOOK] = hook;
+    if (hook) (globalThis as Record<symbol, unknown>)[OPERATOR_HOOK] = hook;
     try {
       return await page.getTextContent();
     } finally {
@@ -319,7 +321,10 @@ export async function extractPdfText(
   });
   try {
     return await withSyncInflate(() =>
-      Promise.race([readAll(file, task, maxPages, pdfjs, ruleSource(options.rules, hooked)), timeout]),
+      Promise.race([
+        readAll(file, task, maxPages, pdfjs, ruleSource(options.rules, hooked), hooked),
+        timeout,
+      ]),
     );
   } catch (e) {
     throw asReadError(file, e);
@@ -335,6 +340,7 @@ async function readAll(
   maxPages: number,
   pdfjs: PdfjsModule,
   rules: RuleSource,
+  hooked: boolean,
 ): Promise<PdfText> {
   const doc = await task.promise;
   if (doc.numPages > maxPages)
@@ -355,7 +361,7 @@ async function readAll(
     const size = { width: viewport.width, height: viewport.height };
     const recorder =
       rules === 'text-pass' ? new PathRecorder(pdfjs.OPS, viewport.transform, size) : undefined;
-    const content = await textPass(page, recorder);
+    const content = await textPass(page, recorder, hooked);
     const runs: TextRun[] = [];
     for (const item of content.items) {
       if (!('str' in item) || isBlank(item.str)) continue;
