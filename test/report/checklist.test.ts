@@ -270,7 +270,7 @@ describe('checklist of the sample and of every corpus document', () => {
     ]);
     const texts = (id: string) => c.items.find((i) => i.id === id)!.problems.map((p) => p.text);
     expect(texts('table:expenditure')).toEqual([
-      '《单位支出预算总表》列有科目71102“事业单位医疗”503724元，预算单位收入预算总表没有该科目（第9页第17行）',
+      '《单位支出预算总表》列有科目71102“事业单位医疗”503724元，预算单位收入预算总表没有该科目（第9页第16行）',
     ]);
     expect(texts('other_notes')).toEqual(['“主要原因是”之后没有内容，原因或内容未填写（第16页第5行）']);
     expect(texts('explanation')).toEqual([
