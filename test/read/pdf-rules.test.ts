@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { LayoutDocument } from '../../src/layout/types.js';
 import { sharedRoot } from '../../src/paths.js';
-import { extractPdfText } from '../../src/read/pdf/extract.js';
+import { extractPdfText, textPassReportsPaths } from '../../src/read/pdf/extract.js';
 import { readPdf } from '../../src/read/pdf/index.js';
 
 const corpus = join(sharedRoot, 'corpus');
@@ -32,6 +32,10 @@ function sameRules(a: Rule[], b: Rule[]): boolean {
 }
 
 describe('rules from the text pass', () => {
+  it('are reported by the installed pdfjs (the added line found its place)', async () => {
+    expect(await textPassReportsPaths()).toBe(true);
+  });
+
   it.each([
     RENDA_2019,
     '上海_普陀区人民政府办公室_2025_单位预算.pdf',

@@ -236,6 +236,11 @@ function loadPdfjs(): Promise<Pdfjs> {
   return pdfjsPromise;
 }
 
+/** Whether this thread's pdfjs reports paths from its text pass (false: the published module, operator lists). */
+export async function textPassReportsPaths(): Promise<boolean> {
+  return (await loadPdfjs()).hooked;
+}
+
 /** A zero-width or whitespace-only item carries no text; pdfjs also reports nonsense widths for some of them. */
 function isBlank(s: string): boolean {
   return s.trim() === '';
