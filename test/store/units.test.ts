@@ -73,6 +73,12 @@ describeStores('units across years and spellings', (dialect) => {
     ]);
   });
 
+  it('takes a search for its literal text: % and _ match only themselves', async () => {
+    expect((await store.units({ search: '%' })).map((u) => u.name)).toEqual([]);
+    expect((await store.units({ search: '_' })).map((u) => u.name)).toEqual([]);
+    expect((await store.units({ search: '普陀区财政' })).map((u) => u.name)).toEqual(['上海市普陀区财政局']);
+  });
+
   it("takes the prior year of the same kind only: a 单位 budget is not a 部门 budget's prior year", async () => {
     const [bureau] = await store.units({ search: '普陀区财政局' });
     const detail = await store.unit(bureau.id);
