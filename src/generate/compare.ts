@@ -20,7 +20,8 @@ function values(cells: Record<string, { value: string | null }>): Record<string,
 }
 
 function form(f: PerformanceForm) {
-  const { source: _source, indicators, ...rest } = f;
+  // The title is presentation: the issuer's words before 项目支出绩效目标申报表 follow the layout.
+  const { source: _source, title: _title, indicators, ...rest } = f;
   const strip = (list: PerformanceForm['indicators']['year']) => list.map(({ source: _s, ...i }) => i);
   return { ...rest, indicators: { period: strip(indicators.period), year: strip(indicators.year) } };
 }
