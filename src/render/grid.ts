@@ -183,9 +183,11 @@ function singleSided(
   const { template, table } = ctx;
   const columns = columnsFor(template.columns, table);
   const codeKinds = template.rowHeaders.filter((h) => h.kind.startsWith('code'));
+  // Wide tables (预算收入总表: seven amounts) give their names less room so that amounts keep theirs.
+  const nameWidth = codeKinds.length > 0 && columns.length > 5 ? 2.4 : 3;
   const leaves = [
     ...template.rowHeaders.map((h) =>
-      leafOf(h.label, h.group, h.kind === 'code' ? 1.3 : h.kind.startsWith('code_') ? 0.62 : 3, year),
+      leafOf(h.label, h.group, h.kind === 'code' ? 1.3 : h.kind.startsWith('code_') ? 0.62 : nameWidth, year),
     ),
     ...columns.map((c) => leafOf(c.label, c.group, 1.2, year)),
   ];
@@ -533,9 +535,9 @@ export function formGrid(form: PerformanceForm, layout: Layout, region?: string)
       caption('经办人：'),
       text(c.handler),
       caption('联系电话：'),
-      text(c.phone),
+      { ...text(c.phone), nowrap: true },
       caption('填报日期：'),
-      text(filingDateText(form.filingDate)),
+      { ...text(filingDateText(form.filingDate)), nowrap: true },
     ],
   });
   return {
@@ -545,7 +547,7 @@ export function formGrid(form: PerformanceForm, layout: Layout, region?: string)
     scale: 0,
     columnCount: 8,
     // The funding labels ("其中：中央财政资金") fit their column on one line.
-    widths: [1.45, 1.75, 0.95, 1.15, 1.15, 0.95, 1.15, 1.1],
+    widths: [1.45, 1.6, 1.2, 1.15, 1.1, 1.2, 1.15, 1.1],
     header: [],
     body,
     notes: [],

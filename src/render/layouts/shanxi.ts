@@ -111,10 +111,16 @@ export const shanxi: Layout = {
       rowHeaders: [],
       columns: [],
       sides: {
-        income: { title: '收入', rowHeader: '项目', columns: [{ id: 'amount', label: '金额' }] },
+        income: {
+          title: '收入',
+          rowHeader: '项目',
+          columns: [{ id: 'amount', label: '金额' }],
+          widths: { label: 3.2, amount: 1.6 },
+        },
         expenditure: {
           title: '支出',
           rowHeader: '项目',
+          widths: { label: 3.6, amount: 1.6 },
           columns: [
             { id: 'total', label: '小计', group: '金额' },
             { id: 'general_public', label: '一般公共预算', group: '金额' },
