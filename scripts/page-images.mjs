@@ -1,6 +1,7 @@
 // Page images of the generated documents (docs/images/render-*.png): the sample's data rendered to PDF in the
 // Shanxi and Shanghai layouts, and one page of each page type drawn by pdf.js inside the same headless Chromium
 // (no poppler needed). Run after `npm run build`: node scripts/page-images.mjs [OUT_DIR]
+/* global atob, document */
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';

@@ -10,6 +10,7 @@ import {
   writeExplanation,
   type ExplanationFacts,
 } from '../narrative/write.js';
+import { writeShanghaiExplanation } from '../narrative/write-shanghai.js';
 import { deriveTables, functionTree, shanghaiTables } from './derive.js';
 import { defaultGlossary } from './glossary.js';
 import {
@@ -360,6 +361,15 @@ export function generate(
     level: 1,
     paragraphs: paragraphs.map((text) => ({ text })),
   });
+  if (input.unit.family === 'shanghai') {
+    // The Shanghai layout prints its explanation in its own wording and order (编制说明, 其他相关情况说明).
+    doc.sections = [
+      ...overviewSections(input, kw),
+      ...writeShanghaiExplanation(doc, explanationFacts(input)),
+    ];
+    doc.contents = contents(doc);
+    return audited(doc, findings, roundingGap, options);
+  }
   const explanation = writeExplanation(doc, explanationFacts(input));
   doc.sections = [
     part('第一部分', '概况'),
@@ -375,6 +385,16 @@ export function generate(
     ),
   ];
   doc.contents = contents(doc);
+  return audited(doc, findings, roundingGap, options);
+}
+
+/** Audits the derived document (unless switched off) and decides whether the input is accepted. */
+function audited(
+  doc: Disclosure,
+  findings: InputFinding[],
+  roundingGap: Decimal,
+  options: GenerateOptions,
+): GenerateResult {
   if (options.audit !== false) {
     for (const f of auditDisclosure(doc).findings)
       if (f.severity !== 'info') findings.push(withinLeafRounding(f, roundingGap) ? asRoundingWarning(f) : f);

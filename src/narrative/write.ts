@@ -2,7 +2,7 @@
 // facts tables do not hold (prior-year figures, reasons, procurement, assets). Every sentence follows the wording
 // preparers use in the Shanxi family (the sample); amounts, shares and changes come from narrative/vocabulary.ts,
 // every amount in 万元 with two decimals (a preparer's "529.5万元" beside "2,979.49万元" reads as a typing slip).
-import { Amount, Decimal, formatDecimal } from '../model/money.js';
+import { Amount, Decimal } from '../model/money.js';
 import type { Disclosure, Row, Section, Table, TableKind } from '../model/schema.js';
 import { phraseAmount, phraseChange, phraseShare } from './vocabulary.js';
 
@@ -21,11 +21,23 @@ export function glossaryLine(n: number, term: string, definition: string): strin
 
 /** Facts of the explanation that are not in the tables. Amounts are decimal text in 万元. */
 export interface ExplanationFacts {
-  prior?: { total?: string; generalCurrent?: string; operatingCosts?: string; threePublic?: string };
+  prior?: {
+    total?: string;
+    generalCurrent?: string;
+    operatingCosts?: string;
+    threePublic?: string;
+    /** 政府性基金 and 国有资本经营 appropriations of the prior year (the Shanghai wording compares them too). */
+    govFund?: string;
+    stateCapital?: string;
+  };
   reasons?: { total?: string; generalCurrent?: string; operatingCosts?: string; threePublic?: string };
   procurement?: { goods?: string; works?: string; services?: string };
   assets?: { vehicles?: string; buildings?: string; other?: string };
   otherNotes?: { purchaseServices?: string; other?: string[] };
+  /** What each 项 (7-digit function code) is used for: the Shanghai wording explains every one ("主要用于…"). */
+  uses?: Record<string, string>;
+  /** Projects with performance targets and their funds (万元), when the forms are not part of the document. */
+  performance?: { projects: number; amount: string };
 }
 
 const ZERO = new Decimal(0);
