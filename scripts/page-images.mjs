@@ -1,10 +1,11 @@
-// Page images of the generated documents (docs/images/render-*.png): the sample's data rendered to PDF in the
-// Shanxi and Shanghai layouts, and one page of each page type drawn by pdf.js inside the same headless Chromium
+// Page images of the generated documents (docs/images/render-*.png): the parsed sample rendered to PDF in the
+// Shanxi layout and the sample's leaf data generated in the Shanghai family, and one page of each page type drawn by pdf.js inside the same headless Chromium
 // (no poppler needed). Run after `npm run build`: node scripts/page-images.mjs [OUT_DIR]
 /* global atob, document */
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
+import { generate } from '../dist/generate/index.js';
 import { parseFile } from '../dist/parse.js';
 import { bundledSamplePath } from '../dist/paths.js';
 import { RenderBrowser } from '../dist/render/browser.js';
@@ -36,7 +37,7 @@ const SHANXI_PAGES = [
   ['glossary', '名词解释', 5],
 ];
 const SHANGHAI_PAGES = [
-  ['explanation-chart', '三、支出预算情况说明', 2],
+  ['explanation', '财政拨款支出主要内容如下', 3],
   ['expenditure', '支出预算总表', 3],
 ];
 
@@ -120,7 +121,10 @@ const browser = new RenderBrowser();
 try {
   const pages = await imagesOf(browser, outcome.disclosure, shanxi, 'shanxi', SHANXI_PAGES);
   console.log(`山西版式共 ${pages} 页`);
-  await imagesOf(browser, outcome.disclosure, shanghai, 'shanghai', SHANGHAI_PAGES);
+  // The Shanghai layout of the sample's leaf data, generated in the Shanghai family (its tables and wording).
+  const input = JSON.parse(readFileSync('test/generate/fixtures/xinzhou-2023-input.json', 'utf8'));
+  const { disclosure } = generate({ ...input, unit: { ...input.unit, family: 'shanghai' } }, { audit: false });
+  await imagesOf(browser, disclosure, shanghai, 'shanghai', SHANGHAI_PAGES);
 } finally {
   await browser.close();
 }
