@@ -25,7 +25,9 @@ fi
 # faces the documents use (Song body, Hei headings) are embedded as subset CID fonts. Converted once, ~1 min each.
 fonts=/usr/local/share/fonts/yusuan
 [ "$(id -u)" = 0 ] || fonts="$HOME/.local/share/fonts/yusuan"
-if ! fc-list 2>/dev/null | grep -q "Noto Serif CJK SC TT" || ! fc-list 2>/dev/null | grep -q "Noto Sans CJK SC TT"; then
+# The stamp names the conversion's version: a changed script converts again.
+stamp="truetype-cjk $(sha1sum scripts/truetype-cjk.py | cut -c1-12)"
+if [ "$(cat "$fonts/.stamp" 2>/dev/null)" != "$stamp" ] || ! fc-list 2>/dev/null | grep -q "Noto Serif CJK SC TT"; then
   if ! /usr/bin/python3 -c "import fontTools" 2>/dev/null && [ "$(id -u)" = 0 ]; then
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends python3-fonttools >/dev/null ||
       { apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends python3-fonttools >/dev/null; }
@@ -35,9 +37,15 @@ if ! fc-list 2>/dev/null | grep -q "Noto Serif CJK SC TT" || ! fc-list 2>/dev/nu
     mkdir -p "$fonts"
     noto=/usr/share/fonts/opentype/noto
     /usr/bin/python3 scripts/truetype-cjk.py "$noto/NotoSerifCJK-Regular.ttc" "Noto Serif CJK SC" "Noto Serif CJK SC TT" "$fonts/NotoSerifCJKscTT-Regular.ttf" &
+    serif=$!
     /usr/bin/python3 scripts/truetype-cjk.py "$noto/NotoSansCJK-Bold.ttc" "Noto Sans CJK SC" "Noto Sans CJK SC TT" "$fonts/NotoSansCJKscTT-Bold.ttf" &
-    wait
-    fc-cache -f "$fonts" >/dev/null
+    sans=$!
+    if wait "$serif" && wait "$sans"; then
+      fc-cache -f "$fonts" >/dev/null
+      echo "$stamp" >"$fonts/.stamp"
+    else
+      echo "TrueType 字体转换失败：PDF 将使用 Type 3 字体" >&2
+    fi
   else
     echo "缺少 python3-fonttools：PDF 将使用 Type 3 字体（体积大、不便检索）" >&2
   fi
