@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
-[ -d /usr/share/fonts/opentype/noto ] && fc-list 2>/dev/null | grep -q "Noto Sans CJK" || need+=(fonts-noto-cjk fontconfig)
+[ -d /usr/share/fonts/opentype/noto ] && fc-list 2>/dev/null | grep "Noto Sans CJK" >/dev/null || need+=(fonts-noto-cjk fontconfig)
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
@@ -27,7 +27,8 @@ fonts=/usr/local/share/fonts/yusuan
 [ "$(id -u)" = 0 ] || fonts="$HOME/.local/share/fonts/yusuan"
 # The stamp names the conversion's version: a changed script converts again.
 stamp="truetype-cjk $(sha1sum scripts/truetype-cjk.py | cut -c1-12)"
-if [ "$(cat "$fonts/.stamp" 2>/dev/null)" != "$stamp" ] || ! fc-list 2>/dev/null | grep -q "Noto Serif CJK SC TT"; then
+# (grep without -q: with pipefail, -q's early exit would fail fc-list with SIGPIPE.)
+if [ "$(cat "$fonts/.stamp" 2>/dev/null)" != "$stamp" ] || ! fc-list 2>/dev/null | grep "Noto Serif CJK SC TT" >/dev/null; then
   if ! /usr/bin/python3 -c "import fontTools" 2>/dev/null && [ "$(id -u)" = 0 ]; then
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends python3-fonttools >/dev/null ||
       { apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends python3-fonttools >/dev/null; }

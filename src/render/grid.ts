@@ -547,7 +547,7 @@ export function formGrid(form: PerformanceForm, layout: Layout, region?: string)
     scale: 0,
     columnCount: 8,
     // The funding labels ("其中：中央财政资金") fit their column on one line.
-    widths: [1.45, 1.6, 1.2, 1.15, 1.1, 1.2, 1.15, 1.1],
+    widths: [1.4, 1.75, 1.2, 1.15, 1.1, 1.2, 1.15, 1.1],
     header: [],
     body,
     notes: [],
