@@ -123,7 +123,10 @@ try {
   console.log(`山西版式共 ${pages} 页`);
   // The Shanghai layout of the sample's leaf data, generated in the Shanghai family (its tables and wording).
   const input = JSON.parse(readFileSync('test/generate/fixtures/xinzhou-2023-input.json', 'utf8'));
-  const { disclosure } = generate({ ...input, unit: { ...input.unit, family: 'shanghai' } }, { audit: false });
+  const { disclosure } = generate(
+    { ...input, unit: { ...input.unit, family: 'shanghai' } },
+    { audit: false },
+  );
   await imagesOf(browser, disclosure, shanghai, 'shanghai', SHANGHAI_PAGES);
 } finally {
   await browser.close();
