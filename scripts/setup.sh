@@ -1,14 +1,8 @@
 #!/usr/bin/env bash
 # Installs what yusuan needs on a fresh Debian machine: system packages (Chromium for PDF output and browser
-<<<<<<< HEAD
-# tests, CJK fonts and TrueType copies of two of them, poppler-utils for the tests and the benchmark's comparison), then the npm packages (which
-# builds dist/ through `prepare`). PyMuPDF (AGPL) is never installed here: the benchmark compares against it only
-# when a user has installed python3-fitz separately.
-=======
-# tests, CJK fonts, poppler-utils for page images and the benchmark's comparison, the PostgreSQL server binaries
+# tests, CJK fonts and TrueType copies of two of them, poppler-utils for page images and the benchmark's comparison, the PostgreSQL server binaries
 # for the repository's tests), then the npm packages (which builds dist/ through `prepare`). PyMuPDF (AGPL) is
 # never installed here: the benchmark compares against it only when a user has installed python3-fitz separately.
->>>>>>> main
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
