@@ -56,7 +56,11 @@ describe.skipIf(chromiumMissing() !== null)('render → PDF → parse', () => {
     if (!layout.lines.some((l) => l.grid === 'ruled')) ctx.skip();
     const dated = (d: Disclosure) =>
       comparableData(d).forms.map((f) => ({ ...f, filingDate: filingDateText(f.filingDate) }));
-    expect(dated(reread)).toEqual(dated(original));
+    // pdf.js reads the em dash of 1月—12月 as U+2015 (pdftotext reads U+2014 from the same file): the one known
+    // difference, in two forms' 项目实施计划; everything else comes back as printed.
+    const back = dated(reread).map((f) => ({ ...f, plan: f.plan?.replaceAll('―', '—') }));
+    expect(back).toEqual(dated(original));
+    expect(dated(reread).filter((f) => f.plan?.includes('―'))).toHaveLength(2);
   });
 
   it('reads back the performance forms’ annual funding', () => {
