@@ -19,6 +19,7 @@ import {
   brokenTitleAt,
 } from './lines.js';
 import { contentsKey, Prose } from './prose.js';
+import { readingOf } from './reading.js';
 import { appendContinued, readTable } from './table.js';
 import { compact, filled, lineString, splitEnumeration, yearOf } from './text.js';
 
@@ -33,6 +34,8 @@ export function recognize(layout: LayoutDocument): Disclosure {
   // a copy: a table title broken over two lines is put back together in place
   const lines = [...layout.lines];
   const tables: Table[] = [];
+  /** Each table's lines after its title (continuation pages included) and whether its columns were guessed. */
+  const read = new Map<Table, { lines: LayoutLine[]; guessed: boolean }>();
   const forms: PerformanceForm[] = [];
   const contents: TocEntry[] = [];
   const cover: LayoutLine[] = [];
@@ -78,13 +81,18 @@ export function recognize(layout: LayoutDocument): Disclosure {
       const previous = tables[tables.length - 1];
       const same =
         previous && normalizeTitle(previous.title) === normalizeTitle(title.title) ? previous : undefined;
-      const { table, next } = readTable(lines, i, title, ctx, pendingNumber, same);
+      const { table, next, headerless } = readTable(lines, i, title, ctx, pendingNumber, same);
       pendingNumber = undefined;
+      const body = lines.slice(i + 1, next);
       if (previous && continues(previous, table)) {
         appendContinued(previous, table.rows);
         previous.notes.push(...table.notes);
         previous.empty = previous.empty && table.empty;
-      } else tables.push(table);
+        read.get(previous)?.lines.push(...body);
+      } else {
+        tables.push(table);
+        read.set(table, { lines: body, guessed: headerless === true });
+      }
       prose.started = true;
       i = next;
       continue;
@@ -100,6 +108,10 @@ export function recognize(layout: LayoutDocument): Disclosure {
       '不是预算/决算公开文件：未找到预算或决算的标题、报表、章节或绩效目标表',
       'not_disclosure',
     );
+  }
+  for (const table of tables) {
+    const r = read.get(table)!;
+    table.reading = readingOf({ table, lines: r.lines, format: layout.format, guessed: r.guessed });
   }
   checkCompleteness(ctx, contents, tables, prose);
   for (const kind of ctx.vocab.requiredTables) {

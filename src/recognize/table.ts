@@ -215,6 +215,8 @@ interface ReadResult {
   table: Table;
   /** Index of the first line after the table. */
   next: number;
+  /** No header row was recognised: the columns are the reader's guess. */
+  headerless?: boolean;
 }
 
 /** True when a line ends the table that is being read. */
@@ -270,6 +272,12 @@ export function readTable(
   let j = start + 1;
   for (; j < lines.length; j++) {
     if (filled(lines[j]).length === 0) continue;
+    // the table's number printed under its title (Jiangsu 2019 tables volume: 收入预算总表 / 公开表二)
+    const printedNumber = header.length === 0 && body.length === 0 ? tableNumberOf(lines[j]) : null;
+    if (printedNumber && !number && !match.number && !unit && !unitName) {
+      number = printedNumber;
+      continue;
+    }
     if (endsTable(lines[j], ctx) || brokenTitleAt(lines, j, ctx.vocab)) break;
     const line = spacedWords(lines[j], ctx);
     const f = filled(line);
@@ -446,7 +454,7 @@ export function readTable(
   };
   if (number ?? match.number) table.number = number ?? match.number;
   if (unitName) table.unitName = unitName;
-  return { table, next: j };
+  return { table, next: j, headerless: header.length === 0 };
 }
 
 /**

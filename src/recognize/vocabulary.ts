@@ -72,9 +72,9 @@ export const TABLE_SHAPES: Partial<Record<TableKind, TableShape>> = {
 /** Parenthesised qualifiers that do not change a table's kind. */
 export const TITLE_NOISE: RegExp[] = [/[（(]不含上年结转[)）]/g, /[（(]按功能分类[)）]/g];
 
-/** A printed table number on its own line or before the title: 表一, 公开01表, 预算公开表10, 部门公开表9, 附表1. */
+/** A printed table number on its own line or before the title: 表一, 公开01表, 预算公开表10, 部门公开表9, 公开表二, 附表1. */
 export const TABLE_NUMBER =
-  /^((?:预算|部门|单位|决算)?公开表\s*\d+|表\s*[一二三四五六七八九十\d]+|公开\s*\d+\s*表|附表\s*[一二三四五六七八九十\d]+)(?:[:：\s]|$)/;
+  /^((?:预算|部门|单位|决算)?公开表\s*[一二三四五六七八九十\d]+|表\s*[一二三四五六七八九十\d]+|公开\s*\d+\s*表|附表\s*[一二三四五六七八九十\d]+)(?:[:：\s]|$)/;
 
 export const COLUMN_ALIASES: ColumnAlias[] = [
   { id: 'total', pattern: /^(合计|小计|总计|预算合计|本年合计|金额合计)$/ },
