@@ -42,7 +42,8 @@ function rowSums(table: Table, out: IdentityCheck[]): void {
         continue;
       if (totalId === 'total' && partIds.includes('personnel') && ids.has('basic')) continue;
       // 单位预留机动经费 (Jiangsu) is the third part of 合计 beside 基本支出 and 项目支出
-      if (totalId === 'total' && partIds[0] === 'basic' && ids.has('reserve')) partIds = [...partIds, 'reserve'];
+      if (totalId === 'total' && partIds[0] === 'basic' && ids.has('reserve'))
+        partIds = [...partIds, 'reserve'];
       const total = amount(row, totalId, table);
       const parts = partIds.map((p) => amount(row, p, table)).filter((a): a is Amount => a !== null);
       if (total === null || parts.length === 0) continue;

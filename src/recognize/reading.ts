@@ -54,7 +54,11 @@ function normal(value: string): string {
   return value.includes('.') ? value.replace(/\.?0+$/, '') || '0' : value;
 }
 
-function methodOf(format: SourceFormat, lines: readonly LayoutLine[], guessed: boolean): TableReading['method'] {
+function methodOf(
+  format: SourceFormat,
+  lines: readonly LayoutLine[],
+  guessed: boolean,
+): TableReading['method'] {
   if (guessed) return 'guessed';
   if (format === 'txt') return 'text';
   if (format !== 'pdf') return 'sheet';

@@ -248,6 +248,33 @@ function chooseKind(match: TitleMatch, panels: Panel[], ctx: Context, titleLine:
   return match.kinds[0];
 }
 
+/**
+ * A header word printed letter-spaced inside one grid cell ("金   额") comes out as two cells; the word is put back
+ * together in the column of the two that holds the body's amounts (the other is left empty).
+ */
+function joinSpacedHeader(header: LayoutLine[], body: readonly LayoutLine[], ctx: Context): void {
+  const amounts = (k: number) => body.filter((l) => isNumberText(l.cells[k]?.text ?? '')).length;
+  for (let h = 0; h < header.length; h++)
+    header[h] = withSpacedJoined(header[h], ctx, (k) => (amounts(k + 1) > amounts(k) ? k + 1 : k));
+}
+
+/** The line with letter-spaced header words joined into the cell `at` chooses (the first of the two by default). */
+function withSpacedJoined(line: LayoutLine, ctx: Context, at: (k: number) => number = (k) => k): LayoutLine {
+  let cells: LayoutLine['cells'] | undefined;
+  for (let k = 0; k + 1 < line.cells.length; k++) {
+    const a = compact(line.cells[k].text);
+    const b = compact(line.cells[k + 1].text);
+    if (a.length !== 1 || b.length !== 1 || isHeaderText(a, ctx) || !isHeaderText(a + b, ctx)) continue;
+    cells ??= [...line.cells];
+    const word = at(k);
+    const blank = word === k ? k + 1 : k;
+    cells[word] = { ...cells[word], text: a + b };
+    cells[blank] = { ...cells[blank], text: '' };
+    k++;
+  }
+  return cells ? copyLine(line, cells) : line;
+}
+
 /** Reads the table whose title is at `start`. */
 export function readTable(
   lines: readonly LayoutLine[],
@@ -262,6 +289,8 @@ export function readTable(
   if (!match.kinds.includes('three_public')) lines = repairEmptyHeader(lines, start, ctx);
   const titleLine = lines[start];
   let unitName: string | undefined;
+  /** The line that printed the unit name (its wrapped end may follow). */
+  let nameLine = -1;
   let unit: MoneyUnit | undefined;
   const header: LayoutLine[] = [];
   const body: LayoutLine[] = [];
@@ -282,11 +311,34 @@ export function readTable(
     const line = spacedWords(lines[j], ctx);
     const f = filled(line);
     // meta cells all carry a colon ("单位名称：…", "单位：万元"); rows of numbers are not asked
-    const metas = f.every((c) => /[:：]/.test(c.compact)) ? f.map((c) => metaOfCell(c.text)) : [null];
+    // the unit name wrapped onto the next line, beside the money unit ("部门名称：江苏省高级人民法" / "院 | 单位：万元")
+    if (
+      unitName !== undefined &&
+      nameLine === j - 1 &&
+      f.length >= 2 &&
+      f[0].compact.length <= 6 &&
+      !/[:：]/.test(f[0].compact) &&
+      !isNumberText(f[0].text) &&
+      !isHeaderText(f[0].text, ctx) &&
+      f.slice(1).every((c) => metaOfCell(c.text)?.unit)
+    ) {
+      unitName = `${unitName}${f[0].compact}`;
+      for (const c of f.slice(1)) unit = metaOfCell(c.text)?.unit ?? unit;
+      continue;
+    }
+    // a lone "元" is the wrapped tail of "单位：万" on the line above
+    const metas =
+      f.every((c) => /[:：]/.test(c.compact) || (c.compact === '元' && unit === '万元')) &&
+      f.some((c) => c.compact !== '元')
+        ? f.map((c) => (c.compact === '元' ? {} : metaOfCell(c.text)))
+        : [null];
     if (metas.every((m) => m)) {
       for (const m of metas) {
         if (m?.unit) unit = m.unit;
-        if (m?.unitName) unitName = m.unitName;
+        if (m?.unitName) {
+          unitName = m.unitName;
+          nameLine = j;
+        }
       }
       continue;
     }
@@ -329,7 +381,8 @@ export function readTable(
     }
     // header words wrapped over the lines before the first amount, at the top of the header or below its
     // caption rows (人大 2017 收支预算总表: 收入 | 支出 / 功能分类 | 支出用途 / 项目名 | … / 称 …)
-    if (body.length === 0 && !itemColumns && !isHeaderRow(line, ctx)) {
+    const joined = body.length === 0 ? withSpacedJoined(line, ctx) : line;
+    if (body.length === 0 && !itemColumns && !isHeaderRow(joined, ctx)) {
       const wrapped = wrappedHeaderAt(lines, j, ctx);
       if (wrapped) {
         header.push(wrapped.line);
@@ -337,7 +390,7 @@ export function readTable(
         continue;
       }
     }
-    if (body.length === 0 && isHeaderRow(line, ctx)) {
+    if (body.length === 0 && isHeaderRow(joined, ctx)) {
       header.push(line);
       continue;
     }
@@ -394,6 +447,7 @@ export function readTable(
       return { table: special('three_public', transposed.columns, transposed.rows, empty), next: j };
     }
   }
+  joinSpacedHeader(header, body, ctx);
   alignHeader(header, body);
   const width = Math.max(0, ...header.map((l) => l.cells.length), ...body.map((l) => l.cells.length));
   const labelRows = header.filter((l) => !isNumberingRow(l));

@@ -65,8 +65,9 @@ export const TABLE_SHAPES: Partial<Record<TableKind, TableShape>> = {
   general_expenditure: { anyColumn: ['basic', 'project', 'total', 'final'] },
   gov_fund_expenditure: { anyColumn: ['basic', 'project', 'total', 'final'] },
   fiscal_expenditure: { anyColumn: ['basic', 'project'] },
-  general_basic_economic: { anyColumn: ['personnel', 'public', 'total', 'final'] },
-  fiscal_basic: { anyColumn: ['personnel', 'public', 'total'] },
+  // a basic-expenditure economic table may print its one amount column as 基本支出
+  general_basic_economic: { anyColumn: ['personnel', 'public', 'total', 'final', 'basic'] },
+  fiscal_basic: { anyColumn: ['personnel', 'public', 'total', 'basic'] },
 };
 
 /** Parenthesised qualifiers that do not change a table's kind. */
