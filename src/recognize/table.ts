@@ -275,6 +275,60 @@ function withSpacedJoined(line: LayoutLine, ctx: Context, at: (k: number) => num
   return cells ? copyLine(line, cells) : line;
 }
 
+/**
+ * A total's label printed letter-spaced ("合   计") comes out as two one-character cells, one of them in the name
+ * column and the other in an unheaded column beside it: the label is put back together in the name column.
+ */
+function joinSpacedLabels(body: LayoutLine[], panels: Panel[]): void {
+  const valueIndex = new Set(panels.flatMap((p) => p.values.map((v) => v.column.index)));
+  const names = panels.flatMap((p) => p.labels.filter((l) => l.labelRole === 'name').map((l) => l.index));
+  const char = (l: LayoutLine, k: number) => compact(l.cells[k]?.text ?? '');
+  for (let i = 0; i < body.length; i++) {
+    const line = body[i];
+    for (const n of names) {
+      if (char(line, n).length !== 1) continue;
+      const k = [n - 1, n + 1].find(
+        (m) => m >= 0 && !valueIndex.has(m) && !names.includes(m) && char(line, m).length === 1,
+      );
+      if (k === undefined) continue;
+      const text = k < n ? char(line, k) + char(line, n) : char(line, n) + char(line, k);
+      if (!TOTAL_LABEL.test(text)) continue;
+      const cells = [...line.cells];
+      cells[n] = { ...cells[n], text };
+      cells[k] = { ...cells[k], text: '' };
+      body[i] = copyLine(line, cells);
+    }
+  }
+}
+
+/**
+ * A label and its amount printed on two lines of one grid row (the amount vertically centred in a row made taller by
+ * the merged group label beside it: 法院 2019 公共财政拨款（补助）资金): a line of amounts only, under a line with a
+ * label and no amount, is folded into it when it lies closer to it than to the line below. Single-panel tables only.
+ */
+function foldLoneAmounts(body: LayoutLine[], panels: Panel[]): void {
+  if (panels.length !== 1) return;
+  const labels = panels[0].labels.map((l) => l.index);
+  const values = panels[0].values.map((v) => v.column.index);
+  if (labels.length === 0 || values.length === 0) return;
+  const has = (l: LayoutLine, idx: number[]) => idx.some((k) => clean(l.cells[k]?.text ?? '') !== '');
+  const amountsOnly = (l: LayoutLine) =>
+    !has(l, labels) &&
+    values.some((k) => isNumberText(l.cells[k]?.text ?? '')) &&
+    filled(l).every((c) => isNumberText(c.text));
+  for (let k = body.length - 1; k > 0; k--) {
+    const line = body[k];
+    const above = body[k - 1];
+    const below = body[k + 1];
+    if (line.y === undefined || above.y === undefined || !amountsOnly(line)) continue;
+    if (!has(above, labels) || has(above, values)) continue;
+    if (below?.y !== undefined && below.page === line.page && below.y - line.y < line.y - above.y) continue;
+    const cells = above.cells.map((c, i) => (values.includes(i) && line.cells[i] ? { ...line.cells[i] } : c));
+    for (let i = above.cells.length; i < line.cells.length; i++) cells.push({ ...line.cells[i] });
+    body.splice(k - 1, 2, copyLine(above, cells));
+  }
+}
+
 /** Reads the table whose title is at `start`. */
 export function readTable(
   lines: readonly LayoutLine[],
@@ -474,6 +528,8 @@ export function readTable(
           values: p.values.map((v) => v.column.index),
         })),
       );
+  joinSpacedLabels(folded, panels);
+  foldLoneAmounts(folded, panels);
   strayColumns(panels, columns, folded);
   const rows = readRows(folded, panels, ctx, match.title, previous);
   const tableColumns: Column[] = panels.flatMap((p) =>
@@ -870,6 +926,7 @@ function readRow(line: LayoutLine, panel: Panel, ctx: Context, title: string): R
     } else if (parts.some((p) => p !== '')) label = parts.filter((p) => p !== '').join('');
   }
   const grouped = panel.grouped;
+  const hasCodeColumn = panel.labels.some((l) => l.labelRole === 'code' || l.labelRole === 'codePart');
   for (const l of panel.labels) {
     const t = text(l.index);
     if (t === '' || (grouped && (l.index === grouped.group || l.index === grouped.item))) continue;
@@ -880,6 +937,12 @@ function readRow(line: LayoutLine, panel: Panel, ctx: Context, title: string): R
     } else if (l.labelRole === 'name') {
       const own = l.withAmount ? splitAmount(t).label : t;
       if (own === '') continue;
+      // a code printed left of its code column's header, in the unheaded first column (省委办公厅 2019 机关运行经费)
+      const printedCode = codeOf(own);
+      if (printedCode && printedCode.length >= 3 && !code && hasCodeColumn) {
+        code = printedCode;
+        continue;
+      }
       if (!label) label = own;
       else if (label !== t) label = `${label}${t}`;
     } else if (l.labelRole === 'governmentName') governmentName = t;
