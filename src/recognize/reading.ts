@@ -33,15 +33,18 @@ function isNumbering(line: LayoutLine): boolean {
   return f.length >= 2 && f.every((c, i) => c.compact === String(i + 1));
 }
 
-/** Amounts printed in the table's lines, as exact decimal strings (a multiset). */
-function printedAmounts(lines: readonly LayoutLine[]): string[] {
+/**
+ * Amounts printed in the table's lines, as exact decimal strings (a multiset). In a table whose amounts carry
+ * decimals (`decimal`), whole numbers are codes.
+ */
+function printedAmounts(lines: readonly LayoutLine[], decimal: boolean, codes: Set<string>): string[] {
   const out: string[] = [];
   for (const line of lines) {
     if (isNumbering(line)) continue;
     let beforeLabel = true;
     for (const c of filled(line)) {
       if (!isNumberText(c.compact)) beforeLabel = false;
-      if (!isAmountCell(c.compact, beforeLabel)) continue;
+      if (!isAmountCell(c.compact, beforeLabel || decimal || codes.has(c.compact))) continue;
       const v = amountOf(c.compact);
       if (v) out.push(normal(v));
     }
@@ -87,7 +90,15 @@ export function readingOf({ table, lines, format, guessed }: ReadingInput): Tabl
   const pending = new Map<string, number>();
   for (const v of values) pending.set(normal(v), (pending.get(normal(v)) ?? 0) + 1);
   let unplaced = 0;
-  for (const p of printedAmounts(lines)) {
+  const decimal =
+    values.some((v) => v.includes('.')) && values.every((v) => v.includes('.') || /^0+$/.test(v));
+  // the codes the rows carry, whole and as printed in 类/款/项 columns ("301", "02")
+  const codes = new Set(
+    table.rows.flatMap((r) =>
+      r.code ? [r.code, r.code.slice(0, 3), r.code.slice(3, 5), r.code.slice(5, 7)] : [],
+    ),
+  );
+  for (const p of printedAmounts(lines, decimal, codes)) {
     const left = pending.get(p) ?? 0;
     if (left > 0) pending.set(p, left - 1);
     else unplaced++;
