@@ -224,6 +224,18 @@ function unitFromTitle(title: string): string | undefined {
   return after.length >= 2 ? after : undefined;
 }
 
+/** The unit named in most table titles ("一、北京XX大学2024年部门收支总表"), when it names itself in two or more. */
+function unitFromTableTitles(tables: readonly Table[]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const t of tables) {
+    // only a name before the year: after it comes the table's own name
+    const name = /^(.{2,}?)(?:19|20)\d{2}年/.exec(splitEnumeration(compact(t.title)).rest)?.[1];
+    if (name) counts.set(name, (counts.get(name) ?? 0) + 1);
+  }
+  const [name, count] = [...counts.entries()].sort((a, b) => b[1] - a[1])[0] ?? [];
+  return count !== undefined && count >= Math.min(2, tables.length) ? name : undefined;
+}
+
 /** The year printed most often in the document ("2023年"), when no title states it. */
 function commonYear(texts: readonly string[]): number | null {
   const counts = new Map<number, number>();
@@ -276,6 +288,7 @@ function readMetadata(
   const aboveIsName = above.length >= 2 && above.length <= 30 && !/\d/.test(above);
   if (!unit && aboveIsName) unit = above;
   if (!unit && title) unit = unitFromTitle(title);
+  if (!unit) unit = unitFromTableTitles(tables);
   if (!unit) ctx.note('warning', 'unit_missing', '文件中没有找到单位/部门名称');
   if (title && unit && aboveIsName && above === unit && !compact(title).includes(unit))
     title = `${unit}${compact(title)}`;
