@@ -1173,9 +1173,20 @@ function alignHeader(header: LayoutLine[], body: LayoutLine[]): void {
 /** A line's cells moved to the columns of another grid line by position (null when it cannot be done). */
 function alignToGrid(line: LayoutLine, ref: LayoutLine): LayoutLine | null {
   const f = filled(line);
-  if (line.cells.length === ref.cells.length || f.length === 0) return null;
+  if (f.length === 0) return null;
   if (!ref.cells.every((c) => c.x0 !== undefined && c.x1 !== undefined)) return null;
   if (!f.every((c) => line.cells[c.index].x0 !== undefined && line.cells[c.index].x1 !== undefined))
+    return null;
+  // a line of the grid's width is realigned only when a side caption (收入 / 支出) starts exactly where a later
+  // column starts (left-aligned in its spanning cell) but was given the index of a column before it by the reader
+  if (
+    line.cells.length === ref.cells.length &&
+    !f.some(
+      (c) =>
+        sideOfHeader(c.compact) !== null &&
+        ref.cells.some((r, j) => j > c.index && Math.abs(r.x0! - line.cells[c.index].x0!) <= 2),
+    )
+  )
     return null;
   const target = f.map((c) => {
     const cell = line.cells[c.index];

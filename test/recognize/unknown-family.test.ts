@@ -8,91 +8,9 @@ import { auditDisclosure } from '../../src/audit/index.js';
 import type { Disclosure } from '../../src/model/schema.js';
 import { readLayoutBytes } from '../../src/read/index.js';
 import { recognize } from '../../src/recognize/index.js';
+import { chromiumMissing, withBrowser } from '../../src/render/browser.js';
 import { table, values } from './helpers.js';
-
-const SCHOOL = '北京XX大学';
-const TWO_SIDED_HEADER = [
-  ['收入', '', '支出', ''],
-  ['项目', '预算数', '项目', '预算数'],
-  ['栏次', '1', '栏次', '2'],
-];
-const FUNCTION_HEADER = [
-  ['科目编码', '科目名称', '合计', '基本支出', '项目支出'],
-  ['栏次', '', '1', '2', '3'],
-];
-
-/** The document's tables: title, then its rows (a blank 单位名称 field and the money unit first). */
-const TABLES: { title: string; rows: string[][] }[] = [
-  {
-    title: `一、${SCHOOL}2024年部门收支总表`,
-    rows: [
-      ['单位名称：', '', '', '单位：万元'],
-      ...TWO_SIDED_HEADER,
-      ['一、一般公共预算财政拨款', '50,000.00', '一、教育支出', '80,000.00'],
-      ['二、政府性基金预算财政拨款', '', '二、科学技术支出', '4,000.00'],
-      ['三、事业收入', '30,000.00', '三、住房保障支出', '3,000.00'],
-      ['四、其他收入', '5,000.00', '', ''],
-      ['本年收入合计', '85,000.00', '本年支出合计', '87,000.00'],
-      ['上年结转', '2,000.00', '结转下年', ''],
-      ['收入总计', '87,000.00', '支出总计', '87,000.00'],
-    ],
-  },
-  {
-    title: `二、${SCHOOL}2024年部门收入总表`,
-    rows: [
-      ['单位名称：', '', '', '', '', '单位：万元'],
-      ['单位名称', '合计', '上年结转', '一般公共预算财政拨款', '事业收入', '其他收入'],
-      ['栏次', '1', '2', '3', '4', '5'],
-      ['合计', '87,000.00', '2,000.00', '50,000.00', '30,000.00', '5,000.00'],
-      [SCHOOL, '87,000.00', '2,000.00', '50,000.00', '30,000.00', '5,000.00'],
-    ],
-  },
-  {
-    title: `三、${SCHOOL}2024年部门支出总表`,
-    rows: [
-      ['单位名称：', '', '', '', '单位：万元'],
-      ...FUNCTION_HEADER,
-      ['', '合计', '87,000.00', '63,000.00', '24,000.00'],
-      ['205', '教育支出', '80,000.00', '60,000.00', '20,000.00'],
-      ['20502', '普通教育', '80,000.00', '60,000.00', '20,000.00'],
-      ['2050205', '高等教育', '80,000.00', '60,000.00', '20,000.00'],
-      ['206', '科学技术支出', '4,000.00', '', '4,000.00'],
-      ['20602', '基础研究', '4,000.00', '', '4,000.00'],
-      ['2060203', '自然科学基金', '4,000.00', '', '4,000.00'],
-      ['221', '住房保障支出', '3,000.00', '3,000.00', ''],
-      ['22102', '住房改革支出', '3,000.00', '3,000.00', ''],
-      ['2210201', '住房公积金', '3,000.00', '3,000.00', ''],
-    ],
-  },
-  {
-    title: `四、${SCHOOL}2024年财政拨款收支总表`,
-    rows: [
-      ['单位名称：', '', '', '单位：万元'],
-      ...TWO_SIDED_HEADER,
-      ['一、一般公共预算财政拨款', '50,000.00', '一、教育支出', '46,000.00'],
-      ['二、政府性基金预算财政拨款', '', '二、科学技术支出', '1,000.00'],
-      ['', '', '三、住房保障支出', '3,000.00'],
-      ['收入总计', '50,000.00', '支出总计', '50,000.00'],
-    ],
-  },
-  {
-    title: `五、${SCHOOL}2024年一般公共预算财政拨款支出表`,
-    rows: [
-      ['单位名称：', '', '', '', '单位：万元'],
-      ...FUNCTION_HEADER,
-      ['', '合计', '50,000.00', '35,000.00', '15,000.00'],
-      ['205', '教育支出', '46,000.00', '32,000.00', '14,000.00'],
-      ['20502', '普通教育', '46,000.00', '32,000.00', '14,000.00'],
-      ['2050205', '高等教育', '46,000.00', '32,000.00', '14,000.00'],
-      ['206', '科学技术支出', '1,000.00', '', '1,000.00'],
-      ['20602', '基础研究', '1,000.00', '', '1,000.00'],
-      ['2060203', '自然科学基金', '1,000.00', '', '1,000.00'],
-      ['221', '住房保障支出', '3,000.00', '3,000.00', ''],
-      ['22102', '住房改革支出', '3,000.00', '3,000.00', ''],
-      ['2210201', '住房公积金', '3,000.00', '3,000.00', ''],
-    ],
-  },
-];
+import { SCHOOL, TABLES, universityHtml } from './university.js';
 
 async function fromText(): Promise<Disclosure> {
   const lines = [`${SCHOOL}2024年部门预算`, ''];
@@ -112,10 +30,22 @@ async function fromWorkbook(): Promise<Disclosure> {
   return recognize(await readLayoutBytes(`${SCHOOL}_2024_部门预算.xlsx`, bytes));
 }
 
-describe.each([
+/** Printed once: ruled tables on A4 pages, as a finance office prints them from a word processor. */
+let printed: Promise<Uint8Array> | undefined;
+async function fromPdf(): Promise<Disclosure> {
+  printed ??= withBrowser((b) => b.print(universityHtml()));
+  return recognize(await readLayoutBytes(`${SCHOOL}_2024_部门预算.pdf`, await printed));
+}
+
+const FORMS = [
   ['text', fromText, 'text'],
   ['workbook', fromWorkbook, 'sheet'],
-] as const)('a university 部门预算 (%s) read generically', (_, parse, method) => {
+  ...(chromiumMissing() === null ? ([['PDF', fromPdf, 'projection']] as const) : []),
+] as const;
+
+describe.each(FORMS)('a university 部门预算 (%s) read generically', (_, read, method) => {
+  let doc: Promise<Disclosure> | undefined;
+  const parse = () => (doc ??= read());
   it('family unknown, unit and year from the titles, every table typed', async () => {
     const d = await parse();
     expect(d.metadata).toMatchObject({
