@@ -302,6 +302,83 @@ function joinSpacedLabels(body: LayoutLine[], panels: Panel[]): void {
 }
 
 /**
+ * A name wrapped over two or three lines of one grid cell, its code and amounts on one of them (vertically
+ * centred: "机关事业单位" / "2080505 基本养老保险 600.00" / "缴费支出"): a line holding only a piece of name, closer to
+ * the row beside it than rows are to each other, is joined to that row's name. PDF lines only (positions known).
+ */
+function joinWrappedLabels(body: LayoutLine[], panels: Panel[], ctx: Context): void {
+  const names = new Set(
+    panels.flatMap((p) => p.labels.filter((l) => l.labelRole === 'name').map((l) => l.index)),
+  );
+  const anchored = (l: LayoutLine) => filled(l).some((c) => isNumberText(c.text));
+  const piece = (l: LayoutLine) => {
+    const f = filled(l);
+    return (
+      f.length === 1 &&
+      names.has(f[0].index) &&
+      !/[:：]$/.test(f[0].compact) &&
+      splitEnumeration(f[0].compact).number === undefined &&
+      roleOfLabel(f[0].text, undefined, ctx) === null
+    );
+  };
+  // the row pitch: the median distance between consecutive lines that carry amounts
+  const gaps: number[] = [];
+  for (let k = 1; k < body.length; k++) {
+    const a = body[k - 1];
+    const b = body[k];
+    if (a.y !== undefined && b.y !== undefined && a.page === b.page && anchored(a) && anchored(b))
+      gaps.push(b.y - a.y);
+  }
+  if (gaps.length < 2) return;
+  const pitch = gaps.sort((a, b) => a - b)[gaps.length >> 1];
+  const near = (a: LayoutLine, b: LayoutLine | undefined) =>
+    b !== undefined &&
+    a.y !== undefined &&
+    b.y !== undefined &&
+    a.page === b.page &&
+    Math.abs(a.y - b.y) < pitch * 0.8;
+  const join = (row: LayoutLine, pieceLine: LayoutLine, before: boolean): LayoutLine => {
+    const k = filled(pieceLine)[0].index;
+    const own = compact(row.cells[k]?.text ?? '');
+    if (own === '') return row;
+    const text = before ? filled(pieceLine)[0].compact + own : own + filled(pieceLine)[0].compact;
+    const cells = [...row.cells];
+    cells[k] = { ...cells[k], text };
+    return copyLine(row, cells);
+  };
+  for (let k = 0; k < body.length; k++) {
+    const line = body[k];
+    if (!anchored(line) || line.y === undefined) continue;
+    const above = body[k - 1];
+    if (
+      above &&
+      piece(above) &&
+      near(line, above) &&
+      !(
+        body[k - 2] &&
+        anchored(body[k - 2]) &&
+        near(above, body[k - 2]) &&
+        above.y! - body[k - 2].y! < line.y - above.y!
+      )
+    ) {
+      body[k] = join(body[k], above, true);
+      body.splice(k - 1, 1);
+      k--;
+    }
+    const below = body[k + 1];
+    if (
+      below &&
+      piece(below) &&
+      near(body[k], below) &&
+      !(body[k + 2] && anchored(body[k + 2]) && body[k + 2].y! - below.y! < below.y! - body[k].y!)
+    ) {
+      body[k] = join(body[k], below, false);
+      body.splice(k + 1, 1);
+    }
+  }
+}
+
+/**
  * A label and its amount printed on two lines of one grid row (the amount vertically centred in a row made taller by
  * the merged group label beside it: 法院 2019 公共财政拨款（补助）资金): a line of amounts only, under a line with a
  * label and no amount, is folded into it when it lies closer to it than to the line below. Single-panel tables only.
@@ -529,6 +606,7 @@ export function readTable(
         })),
       );
   joinSpacedLabels(folded, panels);
+  joinWrappedLabels(folded, panels, ctx);
   foldLoneAmounts(folded, panels);
   strayColumns(panels, columns, folded);
   const rows = readRows(folded, panels, ctx, match.title, previous);
