@@ -232,6 +232,8 @@ function endsTable(line: LayoutLine, ctx: Context): boolean {
 function chooseKind(match: TitleMatch, panels: Panel[], ctx: Context, titleLine: LayoutLine): TableKind {
   const ids = new Set(panels.flatMap((p) => p.values.map((v) => v.id)));
   const sides = new Set(panels.map((p) => p.side).filter((s) => s));
+  // a header read without any column cannot disagree with the title: the title's first kind stands
+  if (ids.size === 0 && sides.size === 0) return match.kinds[0];
   for (const kind of match.kinds) {
     const shape = ctx.vocab.tableShapes[kind];
     if (!shape) return kind;
