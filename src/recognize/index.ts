@@ -2,7 +2,14 @@
 // One pass over the lines: each line is a contents heading, a part heading, a table number, a table title, a
 // performance-form title, or prose; tables and forms consume the lines that belong to them.
 import { lineText, type LayoutDocument, type LayoutLine } from '../layout/types.js';
-import type { Disclosure, DocumentKind, PerformanceForm, Table, TocEntry } from '../model/schema.js';
+import type {
+  Disclosure,
+  DocumentKind,
+  ImportNote,
+  PerformanceForm,
+  Table,
+  TocEntry,
+} from '../model/schema.js';
 import { ReadError } from '../read/errors.js';
 import { Context } from './context.js';
 import { detectFamily, vocabularyOf } from './family.js';
@@ -119,6 +126,7 @@ export function recognize(layout: LayoutDocument): Disclosure {
       ctx.note('warning', 'missing_table', `未找到该版式应公开的表格：${kind}`);
     }
   }
+  if (ctx.vocab.family === 'unknown') condenseNotes(ctx.notes);
   return {
     schemaVersion: 1,
     metadata: metadata.metadata,
@@ -130,6 +138,29 @@ export function recognize(layout: LayoutDocument): Disclosure {
     performanceForms: forms,
     importNotes: ctx.notes,
   };
+}
+
+/** Notes of one kind kept in full for a document of no known family; the rest are counted in one note. */
+const NOTES_PER_KIND = 3;
+
+/**
+ * A layout nobody tuned for gets a handful of reading notes, not hundreds: beyond the first few of a kind, the notes
+ * of that kind are counted in one. Nothing the reader is unsure of becomes an error.
+ */
+function condenseNotes(notes: ImportNote[]): void {
+  const seen = new Map<string, number>();
+  const kept: ImportNote[] = [];
+  for (const n of notes) {
+    const count = (seen.get(n.code) ?? 0) + 1;
+    seen.set(n.code, count);
+    if (count <= NOTES_PER_KIND) kept.push(n.level === 'error' ? { ...n, level: 'warning' } : n);
+  }
+  for (const [code, count] of seen) {
+    if (count <= NOTES_PER_KIND) continue;
+    const level = notes.find((n) => n.code === code)!.level === 'info' ? 'info' : 'warning';
+    kept.push({ level, code, message: `另有${count - NOTES_PER_KIND}条同类读取说明（${code}）未逐条列出` });
+  }
+  notes.splice(0, notes.length, ...kept);
 }
 
 function readContents(lines: readonly LayoutLine[], start: number, ctx: Context, out: TocEntry[]): number {

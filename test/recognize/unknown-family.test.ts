@@ -99,3 +99,19 @@ describe.each(FORMS)('a university 部门预算 (%s) read generically', (_, read
     expect(result.summary.warning).toBeLessThanOrEqual(3);
   });
 });
+
+describe('reading notes on a layout of no known family', () => {
+  it('keeps a few notes of each kind and counts the rest in one', async () => {
+    // the five tables without their 单位：万元 line: each is read in the default unit, with a note
+    const lines = [`${SCHOOL}2024年部门预算`, ''];
+    for (const t of TABLES) lines.push(t.title, ...t.rows.slice(1).map((r) => r.join('\t')), '');
+    const d = recognize(await readLayoutBytes('u.txt', new TextEncoder().encode(lines.join('\n'))));
+    const assumed = d.importNotes.filter((n) => n.code === 'unit_assumed');
+    expect(assumed.map((n) => n.message)).toEqual([
+      `表“一、${SCHOOL}2024年部门收支总表”未注明金额单位，按万元读取`,
+      `表“二、${SCHOOL}2024年部门收入总表”未注明金额单位，按万元读取`,
+      `表“三、${SCHOOL}2024年部门支出总表”未注明金额单位，按万元读取`,
+      '另有2条同类读取说明（unit_assumed）未逐条列出',
+    ]);
+  });
+});
