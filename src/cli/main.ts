@@ -29,10 +29,18 @@ export async function main(argv: string[]): Promise<number> {
     .command('audit')
     .description('读取并审核公开文件')
     .argument('[files...]', '一个或多个文件')
-    .option('--format <format>', 'text | json | html | csv', 'text')
+    .option('--format <format>', 'text | json | html | csv | checklist', 'text')
     .option('--fail-on <severity>', 'error | warning | never', 'error')
     .option('--prior <file>', '同一单位上一年度的公开文件，用于核对上年数')
     .option('--rules', '列出全部审核规则')
+    .option(
+      '--url <address>',
+      '检查表：发布地址（可重复，依次对应各文件）',
+      (v: string, all: string[] = []) => [...all, v],
+    )
+    .option('--published <date>', '检查表：公开日期 YYYY-MM-DD')
+    .option('--approved <date>', '检查表：预算批复日期 YYYY-MM-DD（与公开日期一起按20日内公开核对）')
+    .option('--no-pictures', '检查表：不生成问题截图')
     .option('-o, --output <path>', '输出文件；缺省为标准输出')
     .option('--no-progress', '不显示进度条')
     .action(async (files: string[], opts) => {

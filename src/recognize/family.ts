@@ -2,7 +2,7 @@
 // variants, column aliases, row roles, section titles) and a detector; the recogniser core merges the detected
 // family's vocabulary in front of the common one and never names a family itself.
 import type { MoneyUnit } from '../model/money.js';
-import type { Family, TableKind } from '../model/schema.js';
+import type { DocumentKind, Family, TableKind } from '../model/schema.js';
 import {
   COLUMN_ALIASES,
   ROW_ROLES,
@@ -51,6 +51,38 @@ export interface FamilyModule {
    * Off elsewhere: a lone amount between the two lines of a wrapped label (Jiangsu) cannot be told apart.
    */
   splitRows?: boolean;
+  /** The reviewer's checklist (公开情况检查表) of the family's documents: items in print order. */
+  checklist?: ChecklistSpec;
+}
+
+/**
+ * One item of a reviewer's checklist: a part of the document; `tables` stands for one row per required table
+ * (`requiredTables`, named by `tableNames`).
+ */
+export type ChecklistPart =
+  | 'timeliness' // 及时性
+  | 'cover' // 封面
+  | 'contents' // 目录
+  | 'duties' // 主要职能
+  | 'organisation' // 机构设置
+  | 'glossary' // 名词解释
+  | 'explanation' // 预算编制说明 / 情况说明
+  | 'tables'
+  | 'other_notes' // 其他相关说明
+  | 'projects' // 项目经费情况说明
+  | 'performance'; // 绩效目标
+
+/** `{主体}` in a label or table name stands for 单位 or 部门, by the document's kind. */
+export interface ChecklistSpec {
+  items: ChecklistPart[];
+  /** Items that only these kinds of document have (项目经费情况说明: 部门预算). */
+  only?: Partial<Record<ChecklistPart, DocumentKind[]>>;
+  /** Items listed only when the document prints them or a finding concerns them (绩效目标 forms "sometimes"). */
+  whenPresent?: ChecklistPart[];
+  /** Labels that differ from the common ones. */
+  labels?: Partial<Record<ChecklistPart, string>>;
+  /** Official table names, without 《》. */
+  tableNames: Partial<Record<TableKind, string>>;
 }
 
 /** The vocabulary in force for one document: the family's entries first, then the common ones. */

@@ -1,6 +1,7 @@
 // Audit reports: one data shape (INTERFACES.md `audit --format json`), rendered as text, JSON, CSV or HTML.
 import type { Finding, Severity } from '../audit/index.js';
 import type { Disclosure } from '../model/schema.js';
+import { buildChecklist, checklistJson, type ChecklistOptions } from './checklist.js';
 
 export interface FileAudit {
   file: string;
@@ -21,9 +22,15 @@ export const KIND_LABEL: Record<string, string> = {
   department_final: '部门决算',
 };
 
-/** The JSON report exactly as INTERFACES.md specifies it. */
-export function jsonReport(files: readonly FileAudit[]): string {
-  const out = files.map((f) => {
+/**
+ * The JSON report as INTERFACES.md specifies it, extended with each file's reviewer's checklist (`checklist`: one
+ * entry per item, 符合要求 as `conforms`, the problems in the reviewers' words).
+ */
+export function jsonReport(
+  files: readonly FileAudit[],
+  checklistOptions: (index: number) => ChecklistOptions = () => ({}),
+): string {
+  const out = files.map((f, i) => {
     if (f.error !== undefined || !f.document) return { file: f.file, error: f.error ?? '无法读取' };
     const m = f.document.metadata;
     return {
@@ -31,6 +38,7 @@ export function jsonReport(files: readonly FileAudit[]): string {
       document: { unit: m.unit, year: m.year, kind: m.kind, family: m.family },
       findings: f.findings ?? [],
       summary: f.summary ?? { error: 0, warning: 0, info: 0 },
+      checklist: checklistJson(buildChecklist(f.file, f.document, f.findings ?? [], checklistOptions(i))),
     };
   });
   return JSON.stringify({ files: out }, null, 2) + '\n';

@@ -12,9 +12,15 @@ export interface AuditCommandOptions {
   rules?: boolean;
   output?: string;
   progress?: boolean;
+  /** Checklist: 发布地址 per file, in the order of the files. */
+  url?: string[];
+  published?: string;
+  approved?: string;
+  pictures?: boolean;
 }
 
-const FORMATS = ['text', 'json', 'html', 'csv'];
+const FORMATS = ['text', 'json', 'html', 'csv', 'checklist'];
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const FAIL_ON = ['error', 'warning', 'never'];
 
 /** Exit code: 2 when a file cannot be read at all, 1 when a finding at or above --fail-on exists, else 0. */
@@ -22,7 +28,15 @@ export async function auditCommand(files: string[], opts: AuditCommandOptions): 
   const format = opts.format ?? 'text';
   const failOn = opts.failOn ?? 'error';
   if (!FORMATS.includes(format))
-    throw new UsageError(`不支持的输出格式：${format}（可选 text、json、html、csv）`);
+    throw new UsageError(`不支持的输出格式：${format}（可选 text、json、html、csv、checklist）`);
+  for (const [flag, value] of [
+    ['--published', opts.published],
+    ['--approved', opts.approved],
+  ] as const)
+    if (value !== undefined && (!DATE.test(value) || Number.isNaN(Date.parse(value))))
+      throw new UsageError(`${flag} 应为日期 YYYY-MM-DD，而不是 ${value}`);
+  if (format === 'checklist' && !opts.output && process.stdout.isTTY)
+    throw new UsageError('检查表是 XLSX 文件：请用 -o 指定输出文件（如 -o 检查表.xlsx，或 .html）');
   if (!FAIL_ON.includes(failOn))
     throw new UsageError(`--fail-on 只能是 error、warning 或 never，而不是 ${failOn}`);
   if (opts.rules) {
@@ -55,7 +69,10 @@ export async function auditCommand(files: string[], opts: AuditCommandOptions): 
     const { findings, summary } = auditDisclosure(o.disclosure, { prior });
     reports.push({ file: o.file, document: o.disclosure, findings, summary });
   }
-  await emit(opts.output, await render(format, reports, !opts.output && !!process.stdout.isTTY));
+  if (format === 'checklist') {
+    const { writeChecklists } = await import('../../report/checklist-write.js');
+    await emit(opts.output, await writeChecklists(reports, opts, warn));
+  } else await emit(opts.output, await render(format, reports, !opts.output && !!process.stdout.isTTY, opts));
   if (unreadable) return 2;
   const threshold: Severity[] =
     failOn === 'error' ? ['error'] : failOn === 'warning' ? ['error', 'warning'] : [];
@@ -63,10 +80,17 @@ export async function auditCommand(files: string[], opts: AuditCommandOptions): 
   return failing ? 1 : 0;
 }
 
-async function render(format: string, reports: FileAudit[], colour: boolean): Promise<string> {
+async function render(
+  format: string,
+  reports: FileAudit[],
+  colour: boolean,
+  opts: AuditCommandOptions,
+): Promise<string> {
   switch (format) {
-    case 'json':
-      return (await import('../../report/index.js')).jsonReport(reports);
+    case 'json': {
+      const { checklistOptionsOf } = await import('../../report/checklist-write.js');
+      return (await import('../../report/index.js')).jsonReport(reports, (i) => checklistOptionsOf(opts, i));
+    }
     case 'csv':
       return (await import('../../report/csv.js')).csvReport(reports);
     case 'html':

@@ -48,4 +48,22 @@ export const jiangsu: FamilyModule = {
   ],
   defaultUnit: '万元',
   performanceForms: false,
+  checklist: {
+    items: ['timeliness', 'cover', 'contents', 'duties', 'organisation', 'tables', 'explanation', 'glossary'],
+    labels: { explanation: '{主体}预算情况说明' },
+    tableNames: {
+      summary: '收支预算总表',
+      revenue: '收入预算总表',
+      expenditure: '支出预算总表',
+      fiscal_summary: '财政拨款收支预算总表',
+      fiscal_expenditure: '财政拨款支出预算表',
+      fiscal_basic: '财政拨款基本支出预算表',
+      general_expenditure: '一般公共预算支出预算表',
+      general_basic_economic: '一般公共预算基本支出预算表',
+      three_public: '一般公共预算“三公”经费、会议费、培训费支出预算表',
+      gov_fund_expenditure: '政府性基金预算支出预算表',
+      operating_costs: '一般公共预算机关运行经费支出预算表',
+      procurement: '政府采购预算表',
+    },
+  },
 };

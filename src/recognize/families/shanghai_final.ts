@@ -61,5 +61,20 @@ export const shanghaiFinal: FamilyModule = {
   ],
   defaultUnit: '万元',
   performanceForms: false,
+  checklist: {
+    items: ['timeliness', 'cover', 'contents', 'duties', 'organisation', 'tables', 'explanation', 'glossary'],
+    labels: { explanation: '{主体}决算情况说明' },
+    tableNames: {
+      summary: '收入支出决算总表',
+      revenue: '收入决算表',
+      expenditure: '支出决算表',
+      fiscal_summary: '财政拨款收入支出决算总表',
+      general_expenditure: '一般公共预算财政拨款支出决算表',
+      general_basic_economic: '一般公共预算财政拨款基本支出决算表',
+      three_public: '财政拨款“三公”经费支出决算表',
+      gov_fund_expenditure: '政府性基金预算财政拨款收入支出决算表',
+      state_capital: '国有资本经营预算财政拨款支出决算表',
+    },
+  },
   splitRows: true,
 };
