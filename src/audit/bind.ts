@@ -3,7 +3,7 @@ import type { Section } from '../model/schema.js';
 import { cellAmount, compareAmounts } from './amounts.js';
 import type { AmountClaim } from '../narrative/claims.js';
 import type { Fact, Facts } from './facts.js';
-import { looseName, normName } from './tables.js';
+import { itemName, looseName, normName } from './tables.js';
 
 export type SectionTopic =
   | 'changes'
@@ -58,7 +58,38 @@ export function topicOf(section: Section, parent?: Section): SectionTopic {
   return 'other';
 }
 
-type Resolver = (claim: AmountClaim, facts: Facts, topic: SectionTopic) => Fact | undefined;
+/** A resolver names one fact, or several a subject may mean (then the printed amount decides, or nothing binds). */
+type Resolver = (claim: AmountClaim, facts: Facts, topic: SectionTopic) => Fact | Fact[] | undefined;
+
+/**
+ * Facts a subject may mean ("基本支出": of all money, or of the general budget). The claim binds to the one its
+ * amount agrees with; when it agrees with none and they differ, the subject is ambiguous and binds to nothing.
+ */
+const either =
+  (...ids: string[]): Resolver =>
+  (_c, facts) =>
+    ids.map((i) => facts.get(i)).filter((f): f is Fact => !!f);
+
+function choose(claim: AmountClaim, candidates: Fact[]): Fact | undefined {
+  if (candidates.length <= 1) return candidates[0];
+  const agreeing = candidates.find((f) => {
+    const cmp = compareAmounts(claim.amount, f.parts ?? [f.amount], claim.amount.unit);
+    return cmp && cmp.status !== 'mismatch';
+  });
+  if (agreeing) return agreeing;
+  const distinct = new Set(candidates.map((f) => f.amount?.value.toFixed() ?? ''));
+  return distinct.size === 1 ? candidates[0] : undefined;
+}
+
+/** Money brought forward from last year, which makes 收入总计 differ from this year's income. */
+function hasCarryover(facts: Facts): boolean {
+  const carry = facts.get('income.carryover')?.amount;
+  return !!carry && !carry.isZero();
+}
+
+/** The change itself ("总计增加1193.20万元", "支出减少63.14万元"), not the amount it changes. */
+const CHANGE_SUBJECT =
+  /(增加|减少|增长|下降|上升|降低|提高|增多|减小|缩减|增加\(减少\)|增长\(下降\)|下降\(增长\)|减少\(增加\))$/;
 
 const id =
   (...ids: string[]): Resolver =>
@@ -137,16 +168,38 @@ const BINDINGS: { re: RegExp; topics?: SectionTopic[]; resolve: Resolver }[] = [
   { re: /财政专户管理资金(收入)?$/, resolve: source('special_account') },
   { re: /单位资金(收入)?$/, resolve: source('unit_funds') },
   { re: /事业收入$/, resolve: source('business_income') },
-  { re: /基本支出$/, resolve: id('expenditure.basic', 'general.basic') },
-  { re: /项目支出$/, resolve: id('expenditure.project', 'general.project') },
+  // The section says whose 基本支出 it is; elsewhere the printed amount decides (or nothing binds).
+  { re: /基本支出$/, topics: ['expenditure'], resolve: id('expenditure.basic', 'general.basic') },
+  { re: /项目支出$/, topics: ['expenditure'], resolve: id('expenditure.project', 'general.project') },
+  {
+    re: /基本支出$/,
+    topics: ['general', 'general_basic'],
+    resolve: id('general.basic', 'expenditure.basic'),
+  },
+  {
+    re: /项目支出$/,
+    topics: ['general', 'general_basic'],
+    resolve: id('general.project', 'expenditure.project'),
+  },
+  { re: /基本支出$/, resolve: either('expenditure.basic', 'general.basic') },
+  { re: /项目支出$/, resolve: either('expenditure.project', 'general.project') },
+  // "本年收入预算X" is this year's income; with 上年结转 it is not 收入总计.
+  { re: /^(本年|当年)(预算收入|收入预算)(总额)?$/, resolve: id('income.year_total') },
+  { re: /^(本年|当年)(支出预算|预算支出)(总额)?$/, resolve: id('expenditure.year_total') },
   // Only the unqualified headline: "财政拨款支出预算" or "一般公共预算…收入" name a part, not the total.
   {
     re: /^(?!.*(财政拨款|一般公共预算|政府性基金|国有资本|基本|项目|结转)).*(预算收入|收入预算)(总额)?$/,
-    resolve: id('income.grand_total'),
+    resolve: (c, facts) =>
+      hasCarryover(facts)
+        ? either('income.grand_total', 'income.year_total')(c, facts, 'other')
+        : facts.get('income.grand_total'),
   },
   {
     re: /^(?!.*(财政拨款|一般公共预算|政府性基金|国有资本|基本|项目|结转)).*(支出预算|预算支出)(总额)?$/,
-    resolve: id('expenditure.grand_total'),
+    resolve: (c, facts) =>
+      hasCarryover(facts)
+        ? either('expenditure.grand_total', 'expenditure.year_total')(c, facts, 'other')
+        : facts.get('expenditure.grand_total'),
   },
 ];
 
@@ -157,13 +210,21 @@ export function bindClaim(claim: AmountClaim, facts: Facts, topic: SectionTopic)
   const classes = topic === 'fiscal' && facts.fiscalClasses.size ? facts.fiscalClasses : facts.classes;
   // A class read without its name (a mis-read table) names nothing.
   for (const [name, fact] of classes) if (name && subject.endsWith(name)) return fact;
+  const item = itemOf(subject, facts);
+  if (item) return item;
   // "公务接待费（款）支出16万元" is a classification row (found above or not at all), not the 三公 item of that name;
   // "增加基本支出844.15万元" states a change, not the amount of 基本支出
-  if (/\((类|款|项)\)/.test(subject) || /^(增加|减少|增长|下降|调增|调减)/.test(subject)) return undefined;
+  if (
+    /\((类|款|项)\)/.test(subject) ||
+    /^(增加|减少|增长|下降|调增|调减)/.test(subject) ||
+    CHANGE_SUBJECT.test(subject)
+  )
+    return undefined;
   for (const b of BINDINGS) {
     if (b.topics && !b.topics.includes(topic)) continue;
     if (b.re.test(subject)) {
-      const f = b.resolve(claim, facts, topic);
+      const resolved = b.resolve(claim, facts, topic);
+      const f = Array.isArray(resolved) ? choose(claim, resolved) : resolved;
       if (f) return budgetOf(subject, f);
       return undefined;
     }
@@ -181,6 +242,14 @@ export function bindClaim(claim: AmountClaim, facts: Facts, topic: SectionTopic)
       };
   }
   return undefined;
+}
+
+/** "一般公共服务支出(类)统计信息事务(款)专项普查活动(项)" (Shanghai), "法院(款)机关服务(项)支出" (Jiangsu). */
+function itemOf(subject: string, facts: Facts): Fact | undefined {
+  const m = /^(?:(.+?)\(类\))?(.+?)\(款\)(?:(.+?)\(项\))?(?:支出|预算|拨款)*$/.exec(subject);
+  if (!m || (!m[1] && !m[3])) return undefined;
+  const names = [m[1], m[2], m[3]].filter((n): n is string => !!n).map(itemName);
+  return facts.items.get(names.join('|'));
 }
 
 /**

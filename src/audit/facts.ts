@@ -3,7 +3,7 @@
 import { Amount, Decimal } from '../model/money.js';
 import type { Disclosure, Row, Table } from '../model/schema.js';
 import { cellAmount } from './amounts.js';
-import { codedRows, normName, roleOf, rowNamed, sideRows, totalRow } from './tables.js';
+import { codedRows, itemName, normName, roleOf, rowNamed, sideRows, totalRow } from './tables.js';
 
 export interface Fact {
   id: string;
@@ -24,6 +24,11 @@ export interface Facts {
   classes: Map<string, Fact>;
   /** Function classes of the fiscal summary's expenditure side, by normalised name. */
   fiscalClasses: Map<string, Fact>;
+  /**
+   * 款 and 项 rows of the class table by the names of their path ("类|款|项", "类|款", and "款|项" when only one
+   * row has that pair), loosely normalised: what "“X（类）Y（款）Z（项）”25.77万元" names.
+   */
+  items: Map<string, Fact>;
   /** Economic items under 人员经费 / 公用经费 (部门 names). */
   personnelItems: string[];
   publicItems: string[];
@@ -252,6 +257,34 @@ export function computeFacts(doc: Disclosure): Facts {
       });
     }
   }
+  const items = new Map<string, Fact>();
+  if (classTable) {
+    const coded = codedRows(classTable);
+    const ambiguous = new Set<string>();
+    for (const [code, row] of coded) {
+      if (code.length !== 5 && code.length !== 7) continue;
+      const path = [code.slice(0, 3), code.slice(0, 5), code.slice(0, 7)]
+        .slice(0, code.length === 5 ? 2 : 3)
+        .map((c) => coded.get(c));
+      if (path.some((r) => !r)) continue;
+      const names = path.map((r) => itemName(r!.name));
+      const fact: Fact = {
+        id: `item.${code}`,
+        label: row.name,
+        amount: cellAmount(row.cells[classColumn], classTable.unit),
+        table: classTable,
+        row,
+        column: classColumn,
+      };
+      items.set(names.join('|'), fact);
+      if (names.length === 3) {
+        const short = names.slice(1).join('|');
+        if (items.has(short)) ambiguous.add(short);
+        else items.set(short, fact);
+      }
+    }
+    for (const key of ambiguous) items.delete(key);
+  }
   const fiscalClasses = new Map<string, Fact>();
   if (fiscal) {
     const fiscalColumn = totalColumn(fiscal);
@@ -272,6 +305,7 @@ export function computeFacts(doc: Disclosure): Facts {
     byId,
     classes,
     fiscalClasses,
+    items,
     personnelItems,
     publicItems,
     projects,

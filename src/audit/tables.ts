@@ -1,4 +1,5 @@
 // Reading the model's tables the way the rules need them: roles, sides, class rows, names, positions.
+import { RETIRED_NAMES } from '../catalog/index.js';
 import type { Disclosure, Row, Table, Column, SourceRef } from '../model/schema.js';
 import type { FindingInput } from './types.js';
 
@@ -45,6 +46,12 @@ export function looseName(name: string): string {
   return normName(name).replace(/[、，,。.·:：;；\-—()（）《》<>]/g, '');
 }
 
+/** A class name as the catalogue of the year has it: 其它 → 其他, a retired name → its successor. */
+export function itemName(name: string): string {
+  const n = normName(name).replace(/其它/g, '其他');
+  return looseName(RETIRED_NAMES.find((r) => r.name === n)?.successor ?? n);
+}
+
 export function roleOf(row: Row): Role {
   if (row.role && row.role !== 'item') return row.role;
   const name = normName(row.name || row.label);
@@ -73,6 +80,17 @@ export function codedRows(table: Table): Map<string, Row> {
   const map = new Map<string, Row>();
   for (const row of table.rows) if (row.code && !map.has(row.code)) map.set(row.code, row);
   return map;
+}
+
+/**
+ * A code that fits the table's hierarchy: a 类 (3 digits), or a 款/项 whose parent code is printed in the same
+ * table. "3012" (a 款 printed "2" for "02") or "71102" (a 类 printed "7") is a misprint or a misreading.
+ */
+export function fitsHierarchy(code: string, coded: ReadonlyMap<string, Row>): boolean {
+  if (code.length === 3) return true;
+  if (code.length !== 5 && code.length !== 7) return false;
+  // Lists that print only 项 codes (project tables) have no class rows to fit.
+  return coded.has(code.slice(0, 3)) || ![...coded.keys()].some((c) => c.length === 3);
 }
 
 export function findRow(rows: readonly Row[], role: Role): Row | undefined {

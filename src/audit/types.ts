@@ -21,6 +21,8 @@ export interface Finding {
   line?: number;
   section?: string;
   excerpt?: string;
+  /** The second place of a disagreement between two printed cells (the finding itself is at the first). */
+  also?: { table: string; row_name?: string; column?: string; page?: number };
 }
 
 export type RuleCategory =

@@ -78,11 +78,15 @@ const SENTENCE_END = /[。；;！!？?\n]+/;
 const WRAP = /([^。；;：:，,、！!？?\n])\n(?=\S)/g;
 const LEAD_WORDS =
   /^(?:其中|主要包括|包括|主要用于以下方面|主要用于|用于|分别为|分别是|收入为|支出为|为|是|共计|共|合计|涉及|安排|即|以及|和|及)[:：]?/;
-const CHANGE_LEAD =
-  /(?:比|较|与|同比)\s*(上年|上一年|上年度|\d{4}\s*年(?:度)?[^，,；;。]*?)\s*(?:预算)?(?:同口径)?(?:相比|比较)?\s*(增加|减少|增长|下降|上升|降低|提高|增多|减小|缩减)\s*$/;
+/** A direction word, or the template's "增加（减少）" left unedited (a change whose direction is not stated). */
+const DIRECTION =
+  '(?:增加|减少|增长|下降|上升|降低|提高|增多|减小|缩减)(?:[（(](?:增加|减少|增长|下降)[）)])?';
+const CHANGE_LEAD = new RegExp(
+  `(?:比|较|与|同比)\\s*(上年|上一年|上年度|\\d{4}\\s*年(?:度)?[^，,；;。]*?)\\s*(?:预算)?(?:同口径)?(?:相比|比较)?\\s*(${DIRECTION})\\s*$`,
+);
 /** "…预算增加1421.25万元" without naming the year compared: still a change, not a part. */
-const BARE_CHANGE = /(增加|减少|增长|下降|上升|降低|提高|增多|减小|缩减)\s*$/;
-const PERCENT_CHANGE_WORD = /(增加|减少|增长|下降|上升|降低|提高|增多|减小|缩减)\s*$/;
+const BARE_CHANGE = new RegExp(`(${DIRECTION})\\s*$`);
+const PERCENT_CHANGE_WORD = BARE_CHANGE;
 const SHARE_WORD = /(占|比重|比例为?)\s*[^，,；;。]{0,12}$/;
 /** The whole a share names: "占“三公”经费的", "占部门预算总支出的". */
 const SHARE_OF = /占\s*([^，,；;。\d]{2,12}?)\s*的\s*(?:比重为?|比例为?)?\s*$/;
@@ -113,6 +117,11 @@ function tokens(sentence: string): Token[] {
     out.push({ type: 'percent', index: m.index!, end: m.index! + m[0].length, number: m[1], text: m[0] });
   }
   return out.sort((a, b) => a.index - b.index);
+}
+
+/** The direction a word states; none for the template's "增加（减少）" (text.template reports it). */
+function directionWord(word: string): Direction | null {
+  return /[（(]/.test(word) ? null : directionOf(word);
 }
 
 function readPercent(t: Token): Percent {
@@ -200,7 +209,7 @@ export function sectionClaims(section: Section, sectionIndex: number): Claim[] {
           if ((change || bare) && owner) {
             const yearMatch = change ? /(\d{4})\s*年/.exec(change[1]) : null;
             lastChange = {
-              direction: directionOf(change ? change[2] : bare![1]),
+              direction: directionWord(change ? change[2] : bare![1]),
               percentDirection: null,
               amount,
               amountText: t.text,
@@ -240,13 +249,13 @@ export function sectionClaims(section: Section, sectionIndex: number): Claim[] {
           const word = PERCENT_CHANGE_WORD.exec(lead);
           if (word && lastChange && !lastChange.percent) {
             lastChange.percent = pct;
-            lastChange.percentDirection = directionOf(word[1]);
+            lastChange.percentDirection = directionWord(word[1]);
           } else if (word && (sentenceHead ?? last) && !(sentenceHead ?? last)!.change) {
             const owner = (sentenceHead ?? last)!;
             const cmp = /(上年|上一年|\d{4}年)/.exec(lead);
             owner.change = {
               direction: null,
-              percentDirection: directionOf(word[1]),
+              percentDirection: directionWord(word[1]),
               percent: pct,
               comparedTo: cmp ? cmp[1] : '上年',
             };

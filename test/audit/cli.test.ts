@@ -96,6 +96,17 @@ describe('yusuan audit', () => {
     const text = readFileSync(out, 'utf8');
     expect(text).toContain('table.row-sum');
     expect(text).toMatch(/共 \d+ 条规则/);
+    // The severity policy is stated once, before the rules.
+    expect(text.startsWith('严重程度：\n  错误：文件确有错误，差异超出四舍五入范围')).toBe(true);
+    expect(text).toContain('  提示：无法核对');
+    const json = join(dir, 'rules.json');
+    await auditCommand([], { rules: true, format: 'json', output: json });
+    const listed = JSON.parse(readFileSync(json, 'utf8')) as {
+      policy: Record<string, string>;
+      rules: unknown[];
+    };
+    expect(Object.keys(listed.policy)).toEqual(['error', 'warning', 'info']);
+    expect(listed.rules.length).toBeGreaterThan(50);
   });
 
   it('refuses an unknown format or threshold', async () => {

@@ -137,7 +137,7 @@ export function apply(text: string, m: Mutant): string {
 }
 
 export function names(f: Finding, m: Mutant): boolean {
-  return m.where === 'table' ? f.table === m.owner : f.section === m.owner;
+  return m.where === 'table' ? f.table === m.owner || f.also?.table === m.owner : f.section === m.owner;
 }
 
 export async function runMutant(text: string, m: Mutant): Promise<Outcome> {

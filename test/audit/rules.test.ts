@@ -64,6 +64,12 @@ const CASES: Record<string, Case[]> = {
         },
       ],
     },
+    {
+      // 万里街道 2024: "301 2 津贴补贴" — the 款 printed without its leading 0 is still one of 301's items.
+      name: '款 printed "2" for "02": still a child of its 类, no error',
+      edit: (d) => (row(table(d, 'expenditure'), '20103').code = '2013'),
+      findings: [],
+    },
   ],
   'table.list-total': [
     { name: 'the sample', findings: [] },
@@ -147,8 +153,13 @@ const CASES: Record<string, Case[]> = {
       name: '收入总表合计行一般公共预算与收支总表不同',
       edit: (d) => setCell(row(table(d, 'revenue'), '合计'), 'general_public', '2979.59'),
       findings: [
-        { severity: 'error', table: 'summary', actual: '2979.49', expected: '2979.59' },
-        { severity: 'error', table: 'revenue', column: 'general_public', actual: '2979.59' },
+        {
+          severity: 'error',
+          table: 'summary',
+          actual: '2979.49',
+          expected: '2979.59',
+          also: { table: 'revenue', column: 'general_public' },
+        },
       ],
     },
   ],
@@ -158,8 +169,13 @@ const CASES: Record<string, Case[]> = {
       name: '收支总表一般公共服务支出与支出总表不同',
       edit: (d) => setCell(row(table(d, 'summary'), '一般公共服务支出'), 'total', '2561.83'),
       findings: [
-        { severity: 'error', table: 'summary', actual: '2561.83' },
-        { severity: 'error', table: 'expenditure', row_code: '201', actual: '2561.73' },
+        {
+          severity: 'error',
+          table: 'summary',
+          actual: '2561.83',
+          expected: '2561.73',
+          also: { table: 'expenditure' },
+        },
       ],
     },
   ],
@@ -169,8 +185,14 @@ const CASES: Record<string, Case[]> = {
       name: '收入总表科目2010301合计与支出总表不同',
       edit: (d) => setCell(row(table(d, 'revenue'), '2010301'), 'total', '1361.68'),
       findings: [
-        { severity: 'error', table: 'expenditure', row_code: '2010301', actual: '1361.58' },
-        { severity: 'error', table: 'revenue', row_code: '2010301', actual: '1361.68' },
+        {
+          severity: 'error',
+          table: 'expenditure',
+          row_code: '2010301',
+          actual: '1361.58',
+          expected: '1361.68',
+          also: { table: 'revenue' },
+        },
       ],
     },
   ],
@@ -180,8 +202,13 @@ const CASES: Record<string, Case[]> = {
       name: '财政拨款收支总表一般公共预算收入与收支总表不同',
       edit: (d) => setCell(row(table(d, 'fiscal_summary'), '一般公共预算'), 'amount', '2979.59'),
       findings: [
-        { severity: 'error', table: 'fiscal_summary', actual: '2979.59' },
-        { severity: 'error', table: 'summary', actual: '2979.49' },
+        {
+          severity: 'error',
+          table: 'fiscal_summary',
+          actual: '2979.59',
+          expected: '2979.49',
+          also: { table: 'summary' },
+        },
       ],
     },
   ],
@@ -191,8 +218,13 @@ const CASES: Record<string, Case[]> = {
       name: '经济分类表合计与一般公共预算基本支出不同',
       edit: (d) => setCell(row(table(d, 'general_basic_economic'), '合计'), 'total', '2021.93'),
       findings: [
-        { severity: 'error', table: 'general_basic_economic', actual: '2021.93' },
-        { severity: 'error', table: 'general_expenditure', column: 'basic', actual: '2011.93' },
+        {
+          severity: 'error',
+          table: 'general_basic_economic',
+          actual: '2021.93',
+          expected: '2011.93',
+          also: { table: 'general_expenditure', column: 'basic' },
+        },
       ],
     },
   ],
@@ -202,8 +234,13 @@ const CASES: Record<string, Case[]> = {
       name: '机关运行经费 ≠ 公用经费, unit type unknown: warning',
       edit: (d) => setCell(row(table(d, 'operating_costs'), '部门合计'), 'total', '341.73'),
       findings: [
-        { severity: 'warning', table: 'operating_costs', actual: '341.73', expected: '331.73' },
-        { severity: 'warning', table: 'general_basic_economic', column: 'public' },
+        {
+          severity: 'warning',
+          table: 'operating_costs',
+          actual: '341.73',
+          expected: '331.73',
+          also: { table: 'general_basic_economic', column: 'public' },
+        },
       ],
     },
     {
@@ -212,10 +249,7 @@ const CASES: Record<string, Case[]> = {
         d.metadata.unitType = 'administrative';
         setCell(row(table(d, 'operating_costs'), '部门合计'), 'total', '341.73');
       },
-      findings: [
-        { severity: 'error', table: 'operating_costs' },
-        { severity: 'error', table: 'general_basic_economic' },
-      ],
+      findings: [{ severity: 'error', table: 'operating_costs', also: { table: 'general_basic_economic' } }],
     },
   ],
   'cross.projects-total': [
@@ -263,6 +297,27 @@ const CASES: Record<string, Case[]> = {
       ],
     },
   ],
+  'cross.personnel-split': [
+    { name: 'the sample (its 收支总表 prints no 人员经费 row)', findings: [] },
+    {
+      name: '收支总表的人员经费与经济分类表相同',
+      edit: (d) => splitRow(d, '人员经费', '1680.19'),
+      findings: [],
+    },
+    {
+      name: '收支总表的人员经费与经济分类表不同（只有一般公共预算资金）',
+      edit: (d) => splitRow(d, '人员经费', '1690.19'),
+      findings: [
+        {
+          severity: 'error',
+          table: 'summary',
+          actual: '1690.19',
+          expected: '1680.19',
+          also: { table: 'general_basic_economic' },
+        },
+      ],
+    },
+  ],
   'narrative.amount': [
     { name: 'the sample', findings: [] },
     {
@@ -277,6 +332,271 @@ const CASES: Record<string, Case[]> = {
           actual: '2011.83',
         },
       ],
+    },
+    {
+      // 普陀区财政局 2024 决算 wording: the change of a total is not the total
+      name: '“财政拨款收入支出总计增加X万元” is a change, not the total',
+      edit: (d) =>
+        editProse(d, '比上年减少726.75万元，下降19.61%', '与上年相比，财政拨款收入支出总计增加1193.20万元'),
+      findings: [],
+    },
+    {
+      name: '“本年收入预算X” is this year’s income (本年收入合计)',
+      edit: (d) => editProse(d, '其中：本年收入2,979.49万元', '其中：本年收入预算2,979.59万元'),
+      findings: [{ severity: 'error', table: 'summary', row_name: '本年收入合计', expected: '2979.49' }],
+    },
+    {
+      // In the 支出 section, 基本支出 is the expenditure table's
+      name: '“基本支出X” in the 支出预算 section is the expenditure table’s',
+      edit: (d) => setCell(row(table(d, 'expenditure'), '合计'), 'basic', '2021.93'),
+      findings: [{ severity: 'error', table: 'expenditure', column: 'basic', expected: '2021.93' }],
+    },
+    {
+      // Elsewhere 基本支出 may mean all money's or the general budget's: the printed amount decides
+      name: '“基本支出X” outside a 支出 section agrees with the general budget’s 基本支出 where the two differ',
+      edit: (d) => {
+        setCell(row(table(d, 'expenditure'), '合计'), 'basic', '2021.93');
+        d.sections = d.sections.filter(
+          (x) => !x.paragraphs.some((p) => p.text.includes('基本支出2,011.93万元')),
+        );
+        editProse(d, '2023年单位无政府性基金收支预算。', '本年基本支出2,011.93万元。');
+      },
+      findings: [],
+    },
+    {
+      name: '“基本支出X” agreeing with neither of two different 基本支出 is ambiguous: not an error',
+      edit: (d) => {
+        setCell(row(table(d, 'expenditure'), '合计'), 'basic', '2021.93');
+        d.sections = d.sections.filter(
+          (x) => !x.paragraphs.some((p) => p.text.includes('基本支出2,011.93万元')),
+        );
+        editProse(d, '2023年单位无政府性基金收支预算。', '本年基本支出2,015.00万元。');
+      },
+      findings: [],
+    },
+    {
+      // 上海 budgets: "5.“社会保障和就业支出（类）行政事业单位养老支出（款）行政单位离退休（项）”87.70万元"
+      name: '类/款/项 named in full binds to the 项 row: agreeing',
+      edit: (d) =>
+        editProse(
+          d,
+          '2023年单位无政府性基金收支预算。',
+          '1.“一般公共服务支出（类）政府办公厅（室）及相关机构事务（款）行政运行（项）”1,361.58万元，主要用于行政运行。',
+        ),
+      findings: [],
+    },
+    {
+      // 上海市普陀区财政局 2025 p.7: "机关事业单位职业年金缴费支出（项）”887.36万元" against the table's 87.36
+      name: '类/款/项 named in full binds to the 项 row: disagreeing',
+      edit: (d) =>
+        editProse(
+          d,
+          '2023年单位无政府性基金收支预算。',
+          '1.“一般公共服务支出（类）政府办公厅（室）及相关机构事务（款）行政运行（项）”1,316.58万元，主要用于行政运行。',
+        ),
+      findings: [
+        {
+          severity: 'error',
+          table: 'general_expenditure',
+          row_code: '2010301',
+          expected: '1361.58',
+          actual: '1316.58',
+        },
+      ],
+    },
+    {
+      // 上海市普陀区财政局 2025 p.7: 877,080元 printed as 87.70万元
+      name: '项 amount cut instead of rounded: a warning that says so',
+      edit: (d) =>
+        editProse(
+          d,
+          '2023年单位无政府性基金收支预算。',
+          '1.“一般公共服务支出（类）政府办公厅（室）及相关机构事务（款）行政运行（项）”1,361.5万元，主要用于行政运行。',
+        ),
+      findings: [
+        {
+          severity: 'warning',
+          table: 'general_expenditure',
+          row_code: '2010301',
+          message: expect.stringContaining('末位截断'),
+        },
+      ],
+    },
+    {
+      // 社会福利院 2024 p.6: the 类 under its retired name ("医疗卫生与计划生育支出") still names the 项 row
+      name: '类 under its retired name binds to the 项 row',
+      edit: (d) =>
+        editProse(
+          d,
+          '2023年单位无政府性基金收支预算。',
+          '5.“医疗卫生与计划生育支出（类）行政事业单位医疗（款）事业单位医疗（项）”16.21万元，主要用于人员医疗保险。',
+        ),
+      findings: [{ severity: 'error', table: 'general_expenditure', row_code: '2101102', expected: '16.12' }],
+    },
+    {
+      // 江苏 wording: "2．法院（款）机关服务（项）支出1600万元"
+      name: '款/项 without the 类 binds when the pair is unique',
+      edit: (d) =>
+        editProse(
+          d,
+          '2023年单位无政府性基金收支预算。',
+          '1．政府办公厅（室）及相关机构事务（款）行政运行（项）支出1,361.68万元。',
+        ),
+      findings: [
+        { severity: 'error', table: 'general_expenditure', row_code: '2010301', expected: '1361.58' },
+      ],
+    },
+  ],
+  'narrative.execution': [
+    { name: 'the sample (no execution sentence)', findings: [] },
+    {
+      // 万里街道 2024 p.7, years moved to the sample's 2023
+      name: '执行数、预算安排与减少比例相符',
+      edit: (d) =>
+        execution(
+          d,
+          '1.“一般公共服务支出（类）统计信息事务（款）专项普查活动（项）”25.77万元，主要用于专项普查活动。2022年当年预算执行数为60.13万元，2023年预算安排25.77万元，比2022年预算执行数减少57.14%。',
+        ),
+      findings: [],
+    },
+    {
+      // 万里街道 2023 p.6: 11.67 → 45.41 is +289.12%, printed 314.82%
+      name: '增减比例与执行数、预算安排不符',
+      edit: (d) =>
+        execution(
+          d,
+          '3.“一般公共服务支出（类）群众团体事务（款）一般行政管理事务（项）”45.41万元，主要用于群众团体事务。2022年当年预算执行数为11.67万元，2023年预算安排45.41万元，比2022年预算执行数增加314.82%。',
+        ),
+      findings: [{ severity: 'error', expected: '289.12%', actual: '314.82%' }],
+    },
+    {
+      // 万里街道 2023 p.7: item 16 (220.63万元) repeats item 15's sentence (441.25万元, 60.54%)
+      name: '预算安排与本项金额不同（复制上一项的句子）',
+      edit: (d) =>
+        execution(
+          d,
+          '16.“社会保障和就业支出（类）行政事业单位养老支出（款）机关事业单位职业年金缴费支出（项）”220.63万元，主要用于职业年金。2022年当年预算执行数为132.59万元，2023年预算安排441.25万元，比2022年预算执行数增加60.54%。',
+        ),
+      findings: [
+        { severity: 'error', expected: '220.63', actual: '441.25' },
+        { severity: 'error', expected: '232.79%', actual: '60.54%' },
+      ],
+    },
+    {
+      // 万里街道 2024 p.7: "执行数为0.00万元 … 增加100.00%"
+      name: '执行数为0却写增长比例',
+      edit: (d) =>
+        execution(
+          d,
+          '9.“教育支出（类）其他教育支出（款）其他教育支出（项）”25.00万元，主要用于其他教育支出。2022年当年预算执行数为0.00万元，2023年预算安排25.00万元，比2022年预算执行数增加100.00%。',
+        ),
+      findings: [{ severity: 'warning', actual: '100.00%' }],
+    },
+    {
+      name: '一段中两项：预算安排与紧接其前的一项比较',
+      edit: (d) =>
+        execution(
+          d,
+          '1.“一般公共服务支出（类）统计信息事务（款）专项普查活动（项）”25.77万元，主要用于专项普查活动。2022年当年预算执行数为60.13万元，2023年预算安排25.77万元，比2022年预算执行数减少57.14%。2.“一般公共服务支出（类）群众团体事务（款）一般行政管理事务（项）”42.60万元，主要用于群众团体事务。2022年当年预算执行数为45.41万元，2023年预算安排42.60万元，比2022年预算执行数减少6.19%。',
+        ),
+      findings: [],
+    },
+    {
+      name: '方向词与执行数、预算安排相反',
+      edit: (d) =>
+        execution(
+          d,
+          '1.“一般公共服务支出（类）统计信息事务（款）专项普查活动（项）”25.77万元，主要用于专项普查活动。2022年当年预算执行数为60.13万元，2023年预算安排25.77万元，比2022年预算执行数增加57.14%。',
+        ),
+      findings: [{ severity: 'error', expected: '减少', actual: '增加' }],
+    },
+    {
+      // the template's wording left unedited: the direction is not checked (text.template reports it), the figures are
+      name: '模板句式“增加（减少）C万元，增长（下降）D%”：只核对数字',
+      edit: (d) =>
+        execution(
+          d,
+          '1.“一般公共服务支出（类）统计信息事务（款）专项普查活动（项）”25.77万元，主要用于专项普查活动。2022年当年预算执行数为60.13万元，2023年预算安排25.77万元，比2022年预算执行数增加（减少）34.36万元，增长（下降）57.14%。',
+        ),
+      findings: [],
+    },
+    {
+      name: '增减额与执行数、预算安排不符',
+      edit: (d) =>
+        execution(
+          d,
+          '1.“一般公共服务支出（类）统计信息事务（款）专项普查活动（项）”25.77万元，主要用于专项普查活动。2022年当年预算执行数为60.13万元，2023年预算安排25.77万元，比2022年预算执行数减少43.36万元，下降57.14%。',
+        ),
+      findings: [{ severity: 'error', expected: '34.36', actual: '43.36' }],
+    },
+    {
+      // a 2026 budget compared with "2026年预算执行数" (reviewers' checklist)
+      name: '年度不符：本年预算与本年执行数比较',
+      edit: (d) =>
+        execution(
+          d,
+          '1.“一般公共服务支出（类）统计信息事务（款）专项普查活动（项）”25.77万元，主要用于专项普查活动。2023年当年预算执行数为60.13万元，2023年预算安排25.77万元，比2023年预算执行数减少57.14%。',
+        ),
+      findings: [{ severity: 'warning' }],
+    },
+  ],
+  'narrative.final-budget': [
+    { name: 'the sample (a budget)', findings: [] },
+    {
+      // 普陀区财政局 2024 决算 p.21
+      name: '完成比例与大小判断相符',
+      edit: (d) =>
+        finalSentence(
+          d,
+          '一般公共预算财政拨款支出年初预算为2993.92万元，支出决算为2940.05万元，完成年初预算的98.20%。决算数小于预算数的主要原因：个别信息化项目调减。',
+        ),
+      findings: [],
+    },
+    {
+      name: '完成比例与金额不符',
+      edit: (d) =>
+        finalSentence(
+          d,
+          '一般公共预算财政拨款支出年初预算为2993.92万元，支出决算为2940.05万元，完成年初预算的98.02%。决算数小于预算数的主要原因：个别信息化项目调减。',
+        ),
+      findings: [{ severity: 'error', expected: '98.20%', actual: '98.02%' }],
+    },
+    {
+      name: '“决算数大于预算数”而决算小于预算',
+      edit: (d) =>
+        finalSentence(
+          d,
+          '一般公共预算财政拨款支出年初预算为2993.92万元，支出决算为2940.05万元，完成年初预算的98.20%。决算数大于预算数的主要原因：个别信息化项目调减。',
+        ),
+      findings: [{ severity: 'error', expected: '决算数小于预算数' }],
+    },
+    {
+      name: '年初预算为0却写完成比例',
+      edit: (d) =>
+        finalSentence(
+          d,
+          '“三公”经费财政拨款支出年初预算为0.00万元，支出决算为0.95万元，完成年初预算的100%。决算数大于预算数的主要原因：新增接待任务。',
+        ),
+      findings: [{ severity: 'warning', actual: '100%' }],
+    },
+  ],
+  'narrative.shares-total': [
+    { name: 'the sample', findings: [] },
+    {
+      // 普陀区财政局 2024 决算 p.21: 71.73% + 11.11% + 2.07% + 15.16% = 100.07%
+      name: '各项占比合计超过100%',
+      edit: (d) => editProse(d, '占67.53%', '占67.63%'),
+      findings: [{ severity: 'warning', expected: '100%', actual: '100.10%' }],
+    },
+    {
+      name: '“其中”嵌套项的占比不计入合计',
+      edit: (d) =>
+        editProse(
+          d,
+          '基本支出2,011.93万元，占67.53%；',
+          '基本支出2,011.93万元，占67.53%，其中人员经费1,680.19万元，占56.39%；',
+        ),
+      findings: [],
     },
   ],
   'narrative.share': [
@@ -332,6 +652,21 @@ const CASES: Record<string, Case[]> = {
           section: '八、机关运行经费增减变动原因说明',
           expected: '5.58%',
           actual: '6.58%',
+          message: expect.not.stringContaining('截断'),
+        },
+      ],
+    },
+    {
+      // 江苏省人民检察院 2019 p.27: "减少1311.6万元，下降35.77%" (1311.6 ÷ 3666 = 35.778…%)
+      name: '变动率末位截断而非四舍五入：仍是错误，并说明是截断',
+      edit: (d) => editProse(d, '减少726.75万元，下降19.61%', '减少726.75万元，下降19.60%'),
+      findings: [
+        {
+          severity: 'error',
+          section: '一、单位预算收支数据变动情况及原因',
+          expected: '19.61%',
+          actual: '19.60%',
+          message: expect.stringContaining('变动率应为19.61%，印为19.60%（末位截断）'),
         },
       ],
     },
@@ -439,6 +774,16 @@ const CASES: Record<string, Case[]> = {
     },
   ],
   'performance.period': [
+    {
+      name: '项目期“2021年1月-2022年12月”不含2023年度',
+      edit: (d) => (d.performanceForms[0].period = '2021年1月-2022年12月'),
+      findings: [{ severity: 'warning', expected: '2023', actual: '2021年1月-2022年12月' }],
+    },
+    {
+      name: '项目期“2022-2025年”含2023年度',
+      edit: (d) => (d.performanceForms[0].period = '2022-2025年'),
+      findings: [],
+    },
     { name: 'the sample', findings: [] },
     {
       name: '实施期资金少于年度资金',
@@ -542,13 +887,54 @@ const CASES: Record<string, Case[]> = {
   'completeness.empty-note': [
     { name: 'the sample', findings: [] },
     {
-      name: '空表未注明',
-      edit: (d) => (table(d, 'gov_fund_revenue').notes = []),
+      name: '空表未注明，说明中也未提及',
+      edit: (d) => {
+        table(d, 'gov_fund_revenue').notes = [];
+        editProse(d, '2023年单位无政府性基金收支预算。', '');
+      },
+      findings: [{ severity: 'warning', table: 'gov_fund_revenue' }],
+    },
+    ...['故本表无数据。', '本部门无该项目。', '此表为空。'].map((note) => ({
+      name: `空表注明“${note}”`,
+      edit: (d: Disclosure) => (table(d, 'gov_fund_revenue').notes = [note]),
+      findings: [],
+    })),
+    {
+      // 上海市财政局 2025 p.5: "政府性基金拨款支出预算为0；国有资本经营预算拨款支出预算为0。"
+      name: '说明中写明“政府性基金拨款支出预算为0”',
+      edit: (d) => {
+        table(d, 'gov_fund_revenue').notes = [];
+        d.sections[0].paragraphs.push({
+          text: '政府性基金拨款支出预算为0；国有资本经营预算拨款支出预算为0。',
+        });
+      },
+      findings: [],
+    },
+    {
+      name: '说明中的“为0.05万元”不是无数据',
+      edit: (d) => {
+        table(d, 'gov_fund_revenue').notes = [];
+        editProse(d, '2023年单位无政府性基金收支预算。', '政府性基金拨款支出预算为0.05万元。');
+      },
       findings: [{ severity: 'warning', table: 'gov_fund_revenue' }],
     },
   ],
   'completeness.toc': [
     { name: 'the sample', findings: [] },
+    {
+      name: '目录“其他重要事项说明”，正文“其他重要事项的情况说明”',
+      edit: (d) => {
+        d.contents.push({ title: '十三、其他重要事项说明', level: 2 });
+        d.sections.push({
+          kind: 'other',
+          title: '其他重要事项的情况说明',
+          number: '十三',
+          level: 2,
+          paragraphs: [],
+        });
+      },
+      findings: [],
+    },
     {
       name: '目录有、正文无',
       edit: (d) => d.contents.push({ title: '十三、项目经费情况说明', level: 2 }),
@@ -640,8 +1026,156 @@ const CASES: Record<string, Case[]> = {
       ],
     },
   ],
+  'codes.format': [
+    { name: 'the sample', findings: [] },
+    {
+      // 万里街道 2024 p.29: "301   2   津贴补贴".
+      name: '款 printed "2" for "02"',
+      edit: (d) => (row(table(d, 'expenditure'), '20103').code = '2013'),
+      findings: [{ severity: 'warning', table: 'expenditure', row_code: '2013', actual: '2013' }],
+    },
+    {
+      // 社会福利院 2024 p.9: "7   11   02   事业单位医疗" under 210 卫生健康支出.
+      name: '类 printed "7" for "210"',
+      edit: (d) => (row(table(d, 'expenditure'), '2101102').code = '71102'),
+      findings: [{ severity: 'warning', table: 'expenditure', row_code: '71102', actual: '71102' }],
+    },
+  ],
+  'text.template': [
+    { name: 'the sample', findings: [] },
+    {
+      // 江苏省人大常委会办公厅 2019 p.16: "比上年预算增加（减少）0万元"
+      name: '模板用语“增加（减少）”未改写',
+      edit: (d) => editProse(d, '下降5.58%', '增长（减少）5.58%'),
+      findings: [{ severity: 'warning', section: '八、机关运行经费增减变动原因说明' }],
+    },
+    {
+      // 江苏省人大常委会办公厅 2019 p.16: "政府性基金支出预算支出万元"
+      name: '金额留空“支出 万元”',
+      edit: (d) => editProse(d, '2023年单位无政府性基金收支预算。', '2023年政府性基金支出预算支出 万元。'),
+      findings: [{ severity: 'warning', message: expect.stringContaining('金额留空') }],
+    },
+    {
+      name: '百分数缺%',
+      edit: (d) => editProse(d, '下降5.58%', '下降5.58'),
+      findings: [{ severity: 'warning', message: expect.stringContaining('百分数缺少%') }],
+    },
+    {
+      name: '标题中的XX',
+      edit: (d) => (table(d, 'summary').title = 'XX单位2023年收支预算总表'),
+      findings: [{ severity: 'warning', table: 'summary', message: expect.stringContaining('XX') }],
+    },
+    {
+      name: '“单位：万元”不是留空',
+      edit: (d) => editProse(d, '2023年单位无政府性基金收支预算。', '本表金额单位：万元。以万元为单位。'),
+      findings: [],
+    },
+  ],
+  'text.punctuation': [
+    { name: 'the sample', findings: [] },
+    {
+      name: '“。。”',
+      edit: (d) => editProse(d, '2023年单位无政府性基金收支预算。', '2023年单位无政府性基金收支预算。。'),
+      findings: [{ severity: 'warning', message: '标点“。。”重复' }],
+    },
+    {
+      name: '引号未闭合',
+      edit: (d) => editProse(d, '本单位无“三公”经费预算。', '本单位无“三公经费预算。'),
+      findings: [{ severity: 'warning', message: expect.stringContaining('引号不成对') }],
+    },
+    {
+      // 江苏省人民检察院 2017 p.8: the line with "（挂" was lost in reading; the "）" left is no defect
+      name: '只有右括号（读取时丢了一行）不报',
+      edit: (d) => editProse(d, '本单位无“三公”经费预算。', '本单位无“三公”经费预算）。'),
+      findings: [],
+    },
+    {
+      // 江苏省高级人民法院 2017 p.4: "…针对案件审理中发现的问题提出司法建议" ends the section
+      name: '节末段落没有句号',
+      edit: (d) =>
+        editProse(
+          d,
+          '2023年单位无政府性基金收支预算。',
+          '2023年单位无政府性基金收支预算。本单位政府性基金的收支均按规定列入相应的预算表中公开并说明',
+        ),
+      findings: [{ severity: 'warning', message: expect.stringContaining('没有句号') }],
+    },
+  ],
+  'text.repeated': [
+    { name: 'the sample', findings: [] },
+    {
+      // 上海市普陀区财政局 2025 p.8 prints items 7–11 of p.7 again
+      name: '同一节中段落印了两次',
+      edit: (d) => {
+        const s = d.sections.find((x) =>
+          x.paragraphs.some((p) => p.text.includes('本单位无“三公”经费预算')),
+        )!;
+        s.paragraphs.push({
+          ...s.paragraphs.find((p) => p.text.includes('本单位无“三公”经费预算'))!,
+          source: { page: 99 },
+        });
+        s.paragraphs[s.paragraphs.length - 1].text =
+          '本单位无“三公”经费预算。因公出国（境）费、公务用车购置及运行费、公务接待费均为零。';
+        s.paragraphs.push({ text: s.paragraphs[s.paragraphs.length - 1].text, source: { page: 100 } });
+      },
+      findings: [{ severity: 'warning', page: 100 }],
+    },
+    {
+      // 江苏省政协办公厅 2017: the same item list under 财政拨款支出 and under 一般公共预算支出
+      name: '两节中相同的段落不报',
+      edit: (d) => {
+        const text = '本单位无“三公”经费预算。因公出国（境）费、公务用车购置及运行费、公务接待费均为零。';
+        d.sections[0].paragraphs.push({ text });
+        d.sections[1].paragraphs.push({ text });
+      },
+      findings: [],
+    },
+  ],
+  'text.doubled-word': [
+    { name: 'the sample', findings: [] },
+    {
+      // GovBudgetChecker's example: "比2024年预算增加增加584.0909万元"
+      name: '“减少减少”',
+      edit: (d) => editProse(d, '比2022年预算同口径减少', '比2022年预算同口径减少减少'),
+      findings: [{ severity: 'warning', excerpt: '减少减少' }],
+    },
+  ],
+  'text.year': [
+    { name: 'the sample', findings: [] },
+    {
+      name: '2023年预算的表名写为2022年',
+      edit: (d) => (table(d, 'summary').title = '2022年收支预算总表'),
+      findings: [{ severity: 'warning', table: 'summary', expected: '2023', actual: '2022' }],
+    },
+    {
+      // reviewers' checklist: a 2026 budget comparing with "2026年预算"
+      name: '与本年比较',
+      edit: (d) => editProse(d, '比2022年预算同口径减少', '比2023年预算同口径减少'),
+      findings: [{ severity: 'warning', expected: '2022', actual: '2023' }],
+    },
+    {
+      name: '决算写“截至上一年12月31日”',
+      edit: (d) => {
+        d.metadata.kind = 'unit_final';
+        editProse(d, '2023年单位无政府性基金收支预算。', '截至2022年12月31日，本单位共有车辆2辆。');
+      },
+      findings: [{ severity: 'warning', expected: '2023', actual: '2022' }],
+    },
+  ],
   'text.empty-reason': [
     { name: 'the sample', findings: [] },
+    {
+      // the template's "主要原因是……。" left in place
+      name: '主要原因是……。',
+      edit: (d) => editProse(d, '主要原因是公用经费及忻州市政府信息化项目运维费减少。', '主要原因是……。'),
+      findings: [{ severity: 'warning', section: '一、单位预算收支数据变动情况及原因' }],
+    },
+    {
+      // 普陀区财政局 2024 决算 p.21: "主要原因：" ends the line, the reason follows in the next paragraph
+      name: '“主要原因：”之后换段接着写原因，不报',
+      edit: (d) => editProse(d, /主要原因是公用经费及忻州市政府信息化项目运维费减少。[^\n]*$/, '主要原因：'),
+      findings: [],
+    },
     {
       name: '主要原因是。',
       edit: (d) => editProse(d, '主要原因是公用经费及忻州市政府信息化项目运维费减少。', '主要原因是。'),
@@ -752,6 +1286,30 @@ describe('rule catalogue', () => {
     expect(missing).toEqual([]);
   });
 });
+
+/** Appends an item paragraph in the Shanghai wording to the explanation. */
+function execution(d: Disclosure, text: string): void {
+  editProse(d, '2023年单位无政府性基金收支预算。', text);
+}
+
+/** Makes the sample a 决算 and gives it one sentence of the 决算 wording. */
+function finalSentence(d: Disclosure, text: string): void {
+  d.metadata.kind = 'unit_final';
+  editProse(d, '2023年单位无政府性基金收支预算。', text);
+}
+
+/** Adds a memo row "人员经费"/"公用经费" to the expenditure side of the 收支总表, as some families print it. */
+function splitRow(d: Disclosure, name: string, value: string): void {
+  const summary = table(d, 'summary');
+  const template = summary.rows.find((r) => r.side === 'expenditure' && r.name === '一般公共服务支出')!;
+  const memo = structuredClone(template);
+  memo.name = name;
+  memo.label = name;
+  memo.role = 'memo';
+  for (const c of Object.keys(memo.cells)) memo.cells[c] = { value: null, printed: '' };
+  setCell(memo, 'total', value);
+  summary.rows.push(memo);
+}
 
 for (const rule of RULES) {
   describe(rule.meta.id, () => {

@@ -1,7 +1,7 @@
 // Classification codes: (code, name) pairs against the catalog, and one name per code within a document.
 import { catalog, RETIRED_NAMES, type CatalogName } from '../../catalog/index.js';
 import type { Table } from '../../model/schema.js';
-import { at, looseName, tableLabel } from '../tables.js';
+import { at, codedRows, fitsHierarchy, looseName, tableLabel } from '../tables.js';
 import type { Rule } from '../types.js';
 
 const ECONOMIC_KINDS = new Set(['general_basic_economic', 'fiscal_basic']);
@@ -83,4 +83,27 @@ export const codesConsistent: Rule = {
   },
 };
 
-export const CODE_RULES: Rule[] = [codesCatalog, codesConsistent];
+export const codesFormat: Rule = {
+  meta: {
+    id: 'codes.format',
+    category: 'codes',
+    severity: 'warning',
+    title: '科目编码完整：类3位、款5位、项7位，且与上级科目相符',
+    basis: '《政府收支分类科目》的编码规则；印刷不全的编码（如“301 2”、类栏印“7”）使读者无法对应科目',
+  },
+  check(ctx) {
+    for (const table of ctx.doc.tables) {
+      const coded = codedRows(table);
+      for (const [code, row] of coded) {
+        if (fitsHierarchy(code, coded)) continue;
+        ctx.report({
+          ...at(table, row),
+          message: `${tableLabel(table)}“${row.name}”的科目编码印为${code}，${code.length === 5 || code.length === 7 ? '与表中上级科目编码不相符' : '位数不符合类3位、款5位、项7位'}`,
+          actual: code,
+        });
+      }
+    }
+  },
+};
+
+export const CODE_RULES: Rule[] = [codesCatalog, codesConsistent, codesFormat];

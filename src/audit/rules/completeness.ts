@@ -1,7 +1,7 @@
 // Completeness: required tables and sections per family, empty tables with a note, contents vs body, year and
 // unit name consistent, and what the importer could not read.
 import { sameUnit } from '../../model/unit-name.js';
-import type { Disclosure } from '../../model/schema.js';
+import type { Disclosure, Table } from '../../model/schema.js';
 import { sectionLabel } from '../bind.js';
 import { at, isPartial, looseName, tableLabel } from '../tables.js';
 import type { Rule } from '../types.js';
@@ -184,10 +184,8 @@ export const emptyNote: Rule = {
     for (const table of ctx.doc.tables) {
       const hasValues = table.rows.some((r) => Object.values(r.cells).some((c) => c.value != null));
       if (hasValues) continue;
-      const noted = table.notes.some((n) =>
-        /无数据|无.*(收支|支出|收入|经费|预算)|没有|不涉及|为零|为0/.test(n),
-      );
-      if (!noted)
+      const noted = table.notes.some((n) => EMPTY_NOTE.test(n));
+      if (!noted && !explained(ctx.doc, table))
         ctx.report({
           ...at(table),
           message: `${tableLabel(table)}没有数据，也没有注明原因（如“本表无数据”）`,
@@ -196,6 +194,44 @@ export const emptyNote: Rule = {
   },
 };
 
+/** "本表无数据", "故本表无数据", "本部门无该项目", "此表为空", "不涉及", "为0" … */
+const EMPTY_NOTE =
+  /无数据|无.*(收支|支出|收入|经费|预算)|无该|无此|无相关|没有|不涉及|为零|为0|为空|空表|未安排|未发生/;
+/** What an empty table is about, as the explanation names it. */
+const EMPTY_TOPICS = [
+  '政府性基金',
+  '国有资本经营',
+  '三公',
+  '机关运行经费',
+  '政府采购',
+  '上年结转',
+  '财政专户',
+  '项目支出',
+];
+const NONE_STATED = /为0(?:\.0+)?(?![.\d])|为零|无(?!偿)|没有|未安排|不涉及|为空|空表|未发生/;
+
+/** The explanation says the table has no data: "政府性基金拨款支出预算为0", "本单位无国有资本经营预算". */
+function explained(doc: Disclosure, table: Table): boolean {
+  const topic = EMPTY_TOPICS.find((t) => table.title.includes(t));
+  if (!topic) return false;
+  for (const section of doc.sections)
+    for (const p of section.paragraphs)
+      for (const clause of p.text.replace(/\s+/g, '').split(/[。；;，,]/))
+        if (clause.includes(topic) && NONE_STATED.test(clause)) return true;
+  return false;
+}
+
+/** The body has sections named after the projects of the project table. */
+function projectSections(doc: Disclosure): boolean {
+  const projects = doc.tables
+    .filter((t) => t.kind === 'projects')
+    .flatMap((t) => t.rows.map((r) => looseName(r.name)).filter((n) => n.length >= 4));
+  return doc.sections.some((s) => {
+    const title = looseName(s.title);
+    return projects.some((p) => title.includes(p));
+  });
+}
+
 /** A title as compared with the contents: no year, no part number, no punctuation, no leader dots. */
 function tocKey(title: string): string {
   return looseName(title.replace(/\.{2,}|…+/g, ''))
@@ -203,6 +239,11 @@ function tocKey(title: string): string {
     .replace(/^第[一二三四五六七八九十]+部分/, '')
     .replace(/^[一二三四五六七八九十]+、?/, '')
     .replace(/^\d+[、.]?/, '');
+}
+
+/** "其他重要事项说明" / "其他重要事项的情况说明": the same heading in other words. */
+function wordingKey(key: string): string {
+  return key.replace(/的|情况|有关/g, '');
 }
 
 export const contents: Rule = {
@@ -227,15 +268,18 @@ export const contents: Rule = {
       .map(tocKey)
       .filter((k) => k.length >= 2);
     const body = new Set(titles);
+    const reworded = new Set(titles.map(wordingKey));
     const hasOverview = doc.overview.duties.length + doc.overview.organisation.length > 0;
     const inBody = (entry: (typeof doc.contents)[number]): boolean => {
       const key = tocKey(entry.title);
-      if (key.length < 2 || body.has(key)) return true;
+      if (key.length < 2 || body.has(key) || reworded.has(wordingKey(key))) return true;
       if (titles.some((t) => t.includes(key) || key.includes(t))) return true;
       if (hasOverview && /概况|职责|职能|机构设置/.test(entry.title)) return true;
       if (doc.glossary.length && /名词解释|名称解释/.test(entry.title)) return true;
       if (doc.tables.length && /报表|预算表|决算表/.test(entry.title) && entry.level <= 1) return true;
       if (doc.sections.length && /情况说明|编制说明/.test(entry.title) && entry.level <= 1) return true;
+      // 项目经费情况说明 may be printed as one section per project, each under its project's name.
+      if (/项目(经费|支出)?(情况)?说明/.test(entry.title) && projectSections(doc)) return true;
       return false;
     };
     const found = doc.contents.map(inBody);

@@ -2,7 +2,7 @@
 import { RETIRED_NAMES } from '../../catalog/index.js';
 import { Amount } from '../../model/money.js';
 import { SOURCE_COLUMN_IDS, type Row, type Table } from '../../model/schema.js';
-import { cellAmount, compareAmounts, type Comparison } from '../amounts.js';
+import { cellAmount, compareAmounts } from '../amounts.js';
 import {
   INCOME_SOURCES,
   amountColumn,
@@ -11,7 +11,7 @@ import {
   totalColumn,
   type Fact,
 } from '../facts.js';
-import { at, codedRows, normName, roleOf, sideRows, tableLabel, totalRow } from '../tables.js';
+import { at, codedRows, fitsHierarchy, normName, roleOf, sideRows, tableLabel, totalRow } from '../tables.js';
 import type { Rule, RuleContext, Severity } from '../types.js';
 import { reportComparison } from './table.js';
 
@@ -32,24 +32,28 @@ function compareFacts(
   if (!cmp || cmp.status === 'exact') return;
   const override = severity && cmp.status === 'mismatch' ? { severity } : {};
   const text = `${what}（${tableLabel(actual.table)}与${tableLabel(expected.table)}）`;
-  reportComparison(ctx, cmp, { ...at(actual.table, actual.row, actual.column), ...override }, text);
-  // Two printed cells disagree and either may be wrong: point at both.
+  // Two printed cells disagree and either may be wrong: one finding that names both places.
   if (!expected.parts && expected.row && expected.table !== actual.table && cmp.status === 'mismatch') {
-    const flipped: Comparison = {
-      status: cmp.status,
-      unit: cmp.unit,
-      expected: cmp.actual,
-      actual: cmp.expected,
-      difference: cmp.difference.neg(),
-      tolerance: cmp.tolerance,
-    };
-    reportComparison(
-      ctx,
-      flipped,
-      { ...at(expected.table, expected.row, expected.column), ...override },
-      text,
-    );
+    const here = at(actual.table, actual.row, actual.column);
+    const there = at(expected.table, expected.row, expected.column);
+    const unit = cmp.unit;
+    const page = (p?: number) => (p === undefined ? '' : `（第${p}页）`);
+    ctx.report({
+      ...here,
+      ...override,
+      also: {
+        table: there.table,
+        ...(there.row_name ? { row_name: there.row_name } : {}),
+        ...(there.column ? { column: there.column } : {}),
+        ...(there.page !== undefined ? { page: there.page } : {}),
+      },
+      message: `${what}：${tableLabel(actual.table)}${page(here.page)}印为${cmp.actual}${unit}，${tableLabel(expected.table)}${page(there.page)}印为${cmp.expected}${unit}，相差${cmp.difference.abs().toFixed()}${unit}`,
+      expected: cmp.expected,
+      actual: cmp.actual,
+    });
+    return;
   }
+  reportComparison(ctx, cmp, { ...at(actual.table, actual.row, actual.column), ...override }, text);
 }
 
 function cellFact(table: Table, row: Row | undefined, column: string, label: string): Fact | undefined {
@@ -186,12 +190,14 @@ export const functionRows: Rule = {
         return { ...plain, parts: [plain.amount, extra], label: `${label}（含上年结转）` };
       };
       const bRows = codedRows(b);
-      for (const [code, row] of codedRows(a)) {
+      const aRows = codedRows(a);
+      for (const [code, row] of aRows) {
         const theirs = bRows.get(code);
         const mine = cellFact(a, row, aCol, row.name)!;
         if (theirs)
           compareFacts(ctx, mine, other(theirs, mine, theirs.name), `科目${code}“${row.name}”${what}`);
-        else if (mine.amount && !mine.amount.isZero() && bRows.size)
+        // A code printed incompletely (codes.format) cannot prove that the other table lacks the class.
+        else if (mine.amount && !mine.amount.isZero() && bRows.size && fitsHierarchy(code, aRows))
           ctx.report({
             ...at(a, row, aCol),
             message: `${tableLabel(a)}列有科目${code}“${row.name}”${mine.amount.toString()}${a.unit}，${tableLabel(b)}没有该科目`,
@@ -365,7 +371,12 @@ export const operatingCosts: Rule = {
     // Only an administrative or civil-service-managed unit must match exactly; otherwise a human decides.
     const severity: Severity =
       type === 'administrative' || type === 'civil_service_managed' ? 'error' : 'warning';
-    compareFacts(ctx, op, pub, '机关运行经费与公用经费', severity);
+    // One finding for the pair, which says why a difference may be right.
+    const why =
+      severity === 'warning'
+        ? '（机关运行经费只含行政单位和参公事业单位的公用经费，部门含事业单位或单位类型不明时两者可以不同，请核实）'
+        : '';
+    compareFacts(ctx, op, pub, `机关运行经费与公用经费${why}`, severity);
   },
 };
 
@@ -544,6 +555,55 @@ export const emptyTable: Rule = {
   },
 };
 
+/** 人员经费 / 公用经费 printed as memo rows of the 收支总表 (or 财政拨款收支总表) beside the classes. */
+const SPLIT_ROWS: [RegExp, string, string][] = [
+  [/^(人员经费|人员支出)$/, 'economic.personnel', '人员经费'],
+  [/^(公用经费|公用支出|日常公用经费)$/, 'economic.public', '公用经费'],
+];
+
+export const personnelSplit: Rule = {
+  meta: {
+    id: 'cross.personnel-split',
+    category: 'cross',
+    severity: 'error',
+    title: '收支总表的人员经费、公用经费与经济分类表一致',
+    basis:
+      '收支总表列示的人员经费、公用经费与基本支出经济分类表的人员经费、公用经费为同一划分；只有一般公共预算资金时两者相等，否则总表不少于经济分类表',
+  },
+  check(ctx) {
+    const facts = ctx.facts();
+    const only = onlyGeneralBudget(ctx);
+    for (const kind of ['summary', 'fiscal_summary']) {
+      const table = ctx.table(kind);
+      if (!table || table.empty) continue;
+      const column = totalColumn(table);
+      for (const row of sideRows(table, 'expenditure')) {
+        const name = normName(row.name || row.label);
+        const split = SPLIT_ROWS.find(([re]) => re.test(name));
+        const other = split && facts.get(split[1]);
+        if (!split || !other) continue;
+        const mine = cellFact(table, row, column, split[2]);
+        if (!mine?.amount || !other.amount) continue;
+        if (only) {
+          compareFacts(ctx, mine, other, `${split[2]}（两表口径相同：只有一般公共预算资金）`);
+          continue;
+        }
+        // Other money adds to the 总表's split only: it may be larger, never smaller.
+        const cmp = compareAmounts(mine.amount, [other.amount], table.unit);
+        if (cmp?.status === 'mismatch' && cmp.difference.isNegative())
+          ctx.report({
+            ...at(table, row, column),
+            severity: 'warning',
+            also: { table: other.table.kind },
+            message: `${tableLabel(table)}的${split[2]}${cmp.actual}${table.unit}，少于${tableLabel(other.table)}（一般公共预算）的${cmp.expected}${table.unit}`,
+            expected: cmp.expected,
+            actual: cmp.actual,
+          });
+      }
+    }
+  },
+};
+
 export const CROSS_RULES: Rule[] = [
   summaryRevenue,
   summaryExpenditure,
@@ -555,4 +615,5 @@ export const CROSS_RULES: Rule[] = [
   carryover,
   economicFunction,
   emptyTable,
+  personnelSplit,
 ];

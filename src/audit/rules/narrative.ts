@@ -60,22 +60,33 @@ export const narrativeAmount: Rule = {
       const cmp = compareAmounts(claim.amount, fact.parts ?? [fact.amount], unit);
       if (!cmp || cmp.status === 'exact') continue;
       const rounding = cmp.status === 'rounding';
+      // 877,080元 printed as 87.70万元: the digits are right, the conversion cut instead of rounding.
+      const truncated = !rounding && !fact.parts && fact.amount && cutAt(fact.amount, claim.amount);
       // The finding concerns both the sentence and the cell: it names the section and the table.
       const cell = at(fact.table, fact.row, fact.column);
+      // The table's figure as printed (2,961.68), not at the claim's precision (0.3 → 2961.7).
+      const printed =
+        fact.amount && fact.amount.unit === unit && !fact.parts ? fact.amount.toString() : cmp.expected;
       ctx.report({
         ...claimAt(claim),
         table: fact.table.kind,
         row_code: cell.row_code,
         row_name: cell.row_name,
         column: cell.column,
-        severity: rounding ? 'info' : undefined,
-        message: `说明称“${claim.subject}${claim.text}”，${factText(fact)}为${cmp.expected}${unit}${rounding ? '（四舍五入差异）' : `，相差${cmp.difference.toFixed()}${unit}`}`,
+        severity: rounding ? 'info' : truncated ? 'warning' : undefined,
+        message: `说明称“${claim.subject}${claim.text}”，${factText(fact)}为${printed}${unit}${rounding ? '（四舍五入差异）' : truncated ? `（${fact.amount!.toString()}${fact.amount!.unit}，说明中末位截断而未四舍五入）` : `，相差${cmp.difference.toFixed()}${unit}`}`,
         expected: cmp.expected,
         actual: cmp.actual,
       });
     }
   },
 };
+
+/** The printed amount is the table's amount cut (not rounded) at the printed precision. */
+function cutAt(table: Amount, printed: Amount): boolean {
+  const exact = table.to(printed.unit).value;
+  return exact.toDecimalPlaces(printed.scale, Decimal.ROUND_DOWN).eq(printed.value);
+}
 
 export const narrativeUnbound: Rule = {
   meta: {
@@ -156,6 +167,7 @@ export const narrativeShare: Rule = {
       const whole = named?.amount ?? wholes[0].amount;
       const { exact } = shareInterval(claim.amount, whole, claim.share);
       const expected = `${exact!.toFixed(claim.share.scale, Decimal.ROUND_HALF_UP)}%`;
+      const truncated = isTruncation(exact!, claim.share) ? '（末位截断）' : '';
       // The whole is certain when a table gives the one the share names, or when it opens the list the share
       // belongs to; otherwise a human decides.
       const certain = named
@@ -169,7 +181,7 @@ export const narrativeShare: Rule = {
       ctx.report({
         ...claimAt(claim),
         severity: adjusted ? 'info' : certain ? undefined : 'warning',
-        message: `“${claim.subject}${claim.text}，占${claim.share.text}”：按${named?.label ?? `总额${wholes[0].text}`}计算应占${expected}${adjusted ? '（各项占比合计为100%，属尾差调整）' : ''}`,
+        message: `“${claim.subject}${claim.text}，占${claim.share.text}”：按${named?.label ?? `总额${wholes[0].text}`}计算应占${expected}${truncated && !adjusted ? `，印为${claim.share.text}${truncated}` : ''}${adjusted ? '（各项占比合计为100%，属尾差调整）' : ''}`,
         expected,
         actual: claim.share.text,
       });
@@ -262,6 +274,22 @@ export function impliedPrior(
   };
 }
 
+/** The printed percentage is the exact rate cut after its last digit instead of rounded (35.778… → 35.77). */
+export function isTruncation(exact: Decimal, printed: Percent): boolean {
+  const down = exact.toDecimalPlaces(printed.scale, Decimal.ROUND_DOWN);
+  return (
+    down.eq(printed.value) && !exact.toDecimalPlaces(printed.scale, Decimal.ROUND_HALF_UP).eq(printed.value)
+  );
+}
+
+/** "变动率应为35.78%，印为35.77%（末位截断）" or "变动率应为1.69%，而说明写1.66%". */
+function percentVerdict(rate: Decimal, printed: Percent): string {
+  const exact = rate.toFixed(printed.scale, Decimal.ROUND_HALF_UP);
+  return isTruncation(rate, printed)
+    ? `变动率应为${exact}%，印为${printed.text}（末位截断）`
+    : `变动率应为${exact}%，而说明写${printed.text}`;
+}
+
 export const narrativeChange: Rule = {
   meta: {
     id: 'narrative.change',
@@ -303,10 +331,11 @@ export const narrativeChange: Rule = {
             : new Decimal(Infinity);
           const printed = ch.percent.value;
           if (printed.lt(low) || printed.gt(high)) {
-            const exact = a.value.div(exactPrior).mul(100).toFixed(ch.percent.scale, Decimal.ROUND_HALF_UP);
+            const rate = a.value.div(exactPrior).mul(100);
+            const exact = rate.toFixed(ch.percent.scale, Decimal.ROUND_HALF_UP);
             ctx.report({
               ...claimAt(claim),
-              message: `“${claim.subject}${claim.text}”比${ch.comparedTo}${ch.direction === 'decrease' ? '减少' : '增加'}${ch.amountText}，上年数应为${exactPrior.toFixed()}${unit}，变动率应为${exact}%，而说明写${ch.percent.text}`,
+              message: `“${claim.subject}${claim.text}”比${ch.comparedTo}${ch.direction === 'decrease' ? '减少' : '增加'}${ch.amountText}，上年数应为${exactPrior.toFixed()}${unit}，${percentVerdict(rate, ch.percent)}`,
               expected: `${exact}%`,
               actual: ch.percent.text,
             });
@@ -481,11 +510,60 @@ export const narrativeList: Rule = {
   },
 };
 
+export const narrativeSharesTotal: Rule = {
+  meta: {
+    id: 'narrative.shares-total',
+    category: 'narrative',
+    severity: 'warning',
+    title: '同一总额的各项占比合计不超过100%',
+    basis: '各项占同一总额的比例之和不得超过100%（四舍五入误差除外）；嵌套的“其中”项不计入',
+  },
+  check(ctx) {
+    const all = amountClaims(ctx);
+    // "基本支出A，占a%，其中人员经费B，占b%": B is part of A, not one more item of the whole.
+    const nested = new Set<AmountClaim>();
+    for (const c of all) if (c.share) for (const p of c.parts ?? []) nested.add(p);
+    const byWhole = new Map<AmountClaim, AmountClaim[]>();
+    for (const c of all) {
+      if (!c.share || !c.whole || c.shareOf || nested.has(c)) continue;
+      byWhole.set(c.whole, [...(byWhole.get(c.whole) ?? []), c]);
+    }
+    for (const [whole, all] of byWhole) {
+      // "…，其中人员经费B，占b%" (the head of the sentence took the 其中): B is nested in the item before it.
+      const items = all.filter((c, k) => {
+        const prev = all[k - 1];
+        if (!prev || prev.place.sentence !== c.place.sentence) return true;
+        const s = c.place.sentence;
+        const from = s.indexOf(prev.text);
+        const to = s.indexOf(c.text, from + prev.text.length);
+        return from < 0 || to < 0 || !/其中/.test(s.slice(from, to));
+      });
+      if (items.length < 2) continue;
+      // Subjects must differ: the same item stated twice is not two shares.
+      if (new Set(items.map((c) => looseName(c.subject))).size !== items.length) continue;
+      const sum = items.reduce((t, c) => t.plus(c.share!.value), new Decimal(0));
+      const shown = sum.toFixed(Math.max(...items.map((c) => c.share!.scale)));
+      const tolerance = items.reduce(
+        (t, c) => t.plus(new Decimal(10).pow(-c.share!.scale).div(2)),
+        new Decimal(0),
+      );
+      if (sum.minus(100).lte(tolerance)) continue;
+      ctx.report({
+        ...claimAt(items[items.length - 1]),
+        message: `占“${whole.subject}${whole.text}”的各项比例合计${shown}%，超过100%（${items.map((c) => `${c.subject}${c.share!.text}`).join('、')}）`,
+        expected: '100%',
+        actual: `${shown}%`,
+      });
+    }
+  },
+};
+
 export const NARRATIVE_RULES: Rule[] = [
   narrativeAmount,
   narrativeShare,
   narrativeChange,
   narrativeParts,
+  narrativeSharesTotal,
   narrativeCount,
   narrativeList,
   narrativeUnbound,

@@ -126,11 +126,23 @@ export const periodCoversYear: Rule = {
     id: 'performance.period',
     category: 'performance',
     severity: 'error',
-    title: '实施期资金不少于年度资金',
-    basis: '实施期包含本年度：实施期资金总额 ≥ 年度资金总额（一年期项目两者相等）',
+    title: '项目期包含本年度，实施期资金不少于年度资金',
+    basis:
+      '实施期包含本年度：项目期的起止年份含预算年度；实施期资金总额 ≥ 年度资金总额（一年期项目两者相等）',
   },
   check(ctx) {
+    const docYear = ctx.doc.metadata.year;
     for (const form of ctx.doc.performanceForms) {
+      // A 项目期 printed with its years ("2021年1月-2022年12月") must include the budget year.
+      const years = [...(form.period ?? '').matchAll(/(20\d\d)\s*年?/g)].map((m) => Number(m[1]));
+      if (years.length && (docYear < Math.min(...years) || docYear > Math.max(...years)))
+        ctx.report({
+          ...formAt(form),
+          severity: 'warning',
+          message: `“${form.project}”项目期为“${form.period}”，不含${docYear}年度`,
+          expected: String(docYear),
+          actual: form.period,
+        });
       const period = formAmount(form.funding.period.total, form.unit);
       const year = formAmount(form.funding.year.total, form.unit);
       if (!period || !year) continue;

@@ -6,6 +6,7 @@ import {
   at,
   codedRows,
   columnLabel,
+  fitsHierarchy,
   findRow,
   normName,
   roleOf,
@@ -203,8 +204,13 @@ export const hierarchy: Rule = {
       const columns = table.columns.map((c) => c.id).filter((id) => table.rows.some((r) => r.cells[id]));
       for (const [code, row] of coded) {
         if (code.length !== 3 && code.length !== 5) continue;
+        // A child printed with an incomplete code ("301 2" for 30102) is still a child (codes.format reports it).
         const children = [...coded.entries()]
-          .filter(([c]) => c.length === code.length + 2 && c.startsWith(code))
+          .filter(
+            ([c]) =>
+              c.startsWith(code) &&
+              (c.length === code.length + 2 || (c.length === code.length + 1 && !fitsHierarchy(c, coded))),
+          )
           .map(([, r]) => r);
         if (!children.length) continue;
         checkColumnSum(

@@ -5,7 +5,7 @@ import { sectionLabel } from '../bind.js';
 import { at, normName, tableLabel } from '../tables.js';
 import type { FindingInput, Rule } from '../types.js';
 
-interface TextPiece {
+export interface TextPiece {
   text: string;
   section: string;
   source?: SourceRef;
@@ -26,7 +26,7 @@ export function prose(doc: Disclosure): TextPiece[] {
 }
 
 /** The finding's place: its section and the sentence around the match. */
-function pieceAt(p: TextPiece, match: RegExpExecArray): Partial<FindingInput> {
+export function pieceAt(p: TextPiece, match: RegExpExecArray): Partial<FindingInput> {
   const before = p.text.slice(0, match.index);
   const start = Math.max(...['。', '；', ';', '\n'].map((c) => before.lastIndexOf(c))) + 1;
   const rest = p.text.slice(match.index + match[0].length);
@@ -44,7 +44,9 @@ function pieceAt(p: TextPiece, match: RegExpExecArray): Partial<FindingInput> {
   return out;
 }
 
-const EMPTY_REASON = /(主要原因是|主要原因为|原因是|原因为|主要用于|主要包括)[:：]?\s*(?=[。；;]|$)/g;
+/** "主要原因是。", "主要原因：" at the end, "主要原因是……" (the template's ellipsis left in place). */
+const EMPTY_REASON =
+  /(?:(主要原因是|主要原因为|原因是|原因为|主要用于|主要包括)[:：]?\s*(?:…+|\.{3,})?\s*(?=[。；;]|$)|(主要原因)[:：]\s*(?:…+|\.{3,})?\s*(?=[。；;]))/g;
 
 export const emptyReason: Rule = {
   meta: {
@@ -59,14 +61,14 @@ export const emptyReason: Rule = {
       for (const m of p.text.matchAll(EMPTY_REASON)) {
         ctx.report({
           ...pieceAt(p, m as RegExpExecArray),
-          message: `“${m[1]}”之后没有内容，原因或内容未填写`,
+          message: `“${m[1] ?? m[2]}”之后没有内容，原因或内容未填写`,
         });
       }
     }
   },
 };
 
-const PLACEHOLDER = /(XX|ＸＸ|××|xx(?![a-z])|\*{3,}|某某|待补充|待填写|此处填写|〇〇)/g;
+export const PLACEHOLDER = /(XX|ＸＸ|××|xx(?![a-z])|\*{3,}|某某|待补充|待填写|此处填写|〇〇)/g;
 
 export const placeholder: Rule = {
   meta: {

@@ -1,5 +1,5 @@
 // `yusuan audit FILE… [--format text|json|html|csv] [--fail-on error|warning|never] [--prior FILE] [--rules]`
-import { auditDisclosure, listRules, type Severity } from '../../audit/index.js';
+import { auditDisclosure, listRules, SEVERITY_POLICY, type Severity } from '../../audit/index.js';
 import { parseFile, parseFiles } from '../../parse.js';
 import type { FileAudit } from '../../report/index.js';
 import { SEVERITY_LABEL } from '../../report/index.js';
@@ -102,7 +102,7 @@ async function render(
 
 function rulesListing(format: string): string {
   const rules = listRules();
-  if (format === 'json') return JSON.stringify({ rules }, null, 2) + '\n';
+  if (format === 'json') return JSON.stringify({ policy: SEVERITY_POLICY, rules }, null, 2) + '\n';
   if (format === 'csv') {
     const q = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
     return (
@@ -113,12 +113,15 @@ function rulesListing(format: string): string {
     );
   }
   const width = Math.max(...rules.map((r) => r.id.length));
+  const policy = (['error', 'warning', 'info'] as const).map((k) => `  ${SEVERITY_POLICY[k]}`).join('\n');
   return (
+    `严重程度：\n${policy}\n\n` +
     rules
       .map(
         (r) =>
           `${r.id.padEnd(width)}  ${SEVERITY_LABEL[r.severity]}  ${r.title}\n${' '.repeat(width + 2)}依据：${r.basis}`,
       )
-      .join('\n') + `\n共 ${rules.length} 条规则\n`
+      .join('\n') +
+    `\n共 ${rules.length} 条规则\n`
   );
 }
