@@ -2,7 +2,7 @@
 // row under every header, the school's name in every title, a blank 单位名称 field. The same tables are laid out as
 // text, as a workbook and as a printed PDF by the tests that read them.
 
-export const SCHOOL = '北京XX大学';
+export const SCHOOL = '北京华章大学';
 const TWO_SIDED_HEADER = [
   ['收入', '', '支出', ''],
   ['项目', '预算数', '项目', '预算数'],
