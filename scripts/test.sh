@@ -3,6 +3,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
+# The repository's tests run on SQLite and on a throwaway PostgreSQL cluster, stopped and removed on exit.
+source scripts/postgres.sh
+if [ -z "${YUSUAN_TEST_PG_URL:-}" ]; then
+  pg_start || { echo "无法启动测试用的 PostgreSQL（需要 initdb 与 pg_ctl）" >&2; exit 1; }
+  trap pg_stop EXIT
+fi
 npx prettier --check . --log-level warn
 npx eslint . --max-warnings 0
 npx tsc -p tsconfig.test.json

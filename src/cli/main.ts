@@ -71,6 +71,70 @@ export async function main(argv: string[]): Promise<number> {
     });
 
   program
+    .command('ingest')
+    .description('把公开文件（文件或文件夹，递归）读入数据库：并行读取与审核，已入库的文件跳过')
+    .argument('[paths...]', '文件或文件夹')
+    .option('--db <url>', '数据库：SQLite 文件路径或 postgres://…（缺省为 DATABASE_URL 或 ./data/yusuan.db）')
+    .option('--threads <n>', '读取线程数（缺省为处理器核数）')
+    .option('--retry-failed', '重新尝试此前失败的文件')
+    .option('--reaudit', '用当前规则重新审核已入库的全部文件')
+    .option('--enqueue', '只保存文件并加入任务队列，由 yusuan worker 处理（需要 PostgreSQL）')
+    .option('--retries <n>', '任务失败后的重试次数（队列，缺省 2）')
+    .option('--job-timeout <seconds>', '任务超时秒数，超时视为处理进程崩溃（队列，缺省 900）')
+    .option('--retry-delay <seconds>', '首次重试前等待的秒数，此后每次加倍（队列，缺省 30）')
+    .option('--no-progress', '不显示进度条')
+    .action(async (paths: string[], opts) => {
+      const { ingestCommand } = await import('./commands/ingest.js');
+      code = await ingestCommand(paths, opts);
+    });
+
+  program
+    .command('query')
+    .description(
+      '查询数据库：units 单位 | documents 文件 | document 编号 | history 单位 | compare --year | findings | failures | facts（CSV）| export -o 目录（财政数据包）',
+    )
+    .argument(
+      '<what>',
+      'units | documents | document | history | compare | findings | failures | facts | export',
+    )
+    .argument('[args...]', '文件编号或单位（编号或名称的一部分）')
+    .option('--db <url>', '数据库：SQLite 文件路径或 postgres://…（缺省为 DATABASE_URL 或 ./data/yusuan.db）')
+    .option('--format <format>', 'table | csv | json', 'table')
+    .option('-o, --output <path>', '输出文件（export 为目录）；缺省为标准输出')
+    .option('--search <text>', '单位名称包含的文字')
+    .option('--region <name>', '地区（如 江苏省）')
+    .option('--year <year>', '年度')
+    .option('--kind <kind>', 'unit_budget | department_budget | unit_final | department_final')
+    .option('--family <family>', '版式')
+    .option('--unit <unit>', '单位编号或名称的一部分')
+    .option(
+      '--fact <selector...>',
+      '数据项：three_public.total、operating_costs.total、share.basic、code:2010301 …',
+    )
+    .option('--rule <id>', '审核规则编号')
+    .option('--severity <level>', 'error | warning | info')
+    .option('--limit <n>', '最多返回行数')
+    .option('--offset <n>', '跳过的行数')
+    .action(async (what: string, args: string[], opts) => {
+      const { queryCommand } = await import('./commands/query.js');
+      code = await queryCommand(what, args, opts);
+    });
+
+  program
+    .command('worker')
+    .description('处理任务队列中的入库任务（PostgreSQL；可在多台机器上同时运行多个）')
+    .option('--db <url>', 'postgres://…（缺省为 DATABASE_URL）')
+    .option('--threads <n>', '读取线程数（缺省为处理器核数）')
+    .option('--retries <n>', '任务失败后的重试次数（缺省 2）')
+    .option('--job-timeout <seconds>', '任务超时秒数，超时视为处理进程崩溃（缺省 900）')
+    .option('--retry-delay <seconds>', '首次重试前等待的秒数，此后每次加倍（缺省 30）')
+    .option('--until-empty', '队列清空后退出')
+    .action(async (opts) => {
+      const { workerCommand } = await import('./commands/worker.js');
+      code = await workerCommand(opts);
+    });
+
+  program
     .command('bench [cases...]')
     .description('运行性能基准（可只运行指定的用例，如 parse.pdf_corpus）')
     .option('--quick', '快速模式（较少重复次数）')

@@ -66,6 +66,11 @@ function yearsAgree(a: number | undefined, b: number | undefined): boolean {
   return a === undefined || b === undefined || a === b;
 }
 
+/** A volume that may have a partner (a text volume without tables, or a tables volume without prose). */
+export function isVolume(d: Disclosure): boolean {
+  return isTextVolume(d) || isTablesVolume(d);
+}
+
 /** Joins outcomes that are parts of one document; others pass through unchanged. */
 export function joinParts(outcomes: ParseOutcome[]): ParseOutcome[] {
   const parsed = outcomes.filter((o): o is Parsed => 'disclosure' in o);

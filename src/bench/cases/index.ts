@@ -5,3 +5,4 @@ import './office.js';
 import './audit.js';
 import './render.js';
 import './generate.js';
+import './store.js';
