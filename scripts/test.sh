@@ -12,6 +12,8 @@ fi
 npx prettier --check . --log-level warn
 npx eslint . --max-warnings 0
 npx tsc -p tsconfig.test.json
+# The browser islands are checked against the DOM library, which the server code must not see.
+npx tsc -p tsconfig.client.json
 report=$(mktemp)
 status=0
 npx vitest run --reporter=default --reporter=json --outputFile="$report" "$@" || status=$?

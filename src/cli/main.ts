@@ -71,6 +71,18 @@ export async function main(argv: string[]): Promise<number> {
     });
 
   program
+    .command('serve')
+    .description('启动网页应用（首次启动时自动载入示例文件）')
+    .option('--port <n>', '端口（缺省 8080 或环境变量 PORT）')
+    .option('--host <address>', '监听地址（缺省 127.0.0.1；对外服务请置于 HTTPS 反向代理之后）')
+    .option('--db <url>', '数据库：SQLite 文件路径或 postgres://…（缺省 ./data/yusuan.db 或 DATABASE_URL）')
+    .option('--no-seed', '资料库为空时不自动载入示例文件')
+    .action(async (opts) => {
+      const { serveCommand } = await import('./commands/serve.js');
+      code = await serveCommand(opts);
+    });
+
+  program
     .command('ingest')
     .description('把公开文件（文件或文件夹，递归）读入数据库：并行读取与审核，已入库的文件跳过')
     .argument('[paths...]', '文件或文件夹')

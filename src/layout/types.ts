@@ -4,7 +4,10 @@
 /** One cell of a line. For table rows the cell's index in `LayoutLine.cells` is its column index. */
 export interface LayoutCell {
   text: string;
-  /** Horizontal extent in PDF points (PDF only). */
+  /**
+   * Horizontal extent in PDF points (PDF only): of the printed text, or of the column when the cell is empty; a
+   * ruled cell spanning several grid columns gives the extent of the whole cell.
+   */
   x0?: number;
   x1?: number;
   /**

@@ -86,7 +86,9 @@ function isHeaderRow(line: LayoutLine, ctx: Context): boolean {
   if (f.length === 0) return false;
   if (isNumberingRow(line)) return true;
   if (f.some((c) => isNumberText(c.text))) return false;
-  const first = line.cells[0] ? clean(line.cells[0].text) : '';
+  // A ruled row names its label in the first filled cell (合计 in the name column of an empty table's grid).
+  const firstCell = line.grid === 'ruled' ? line.cells.find((c) => clean(c.text) !== '') : line.cells[0];
+  const first = firstCell ? clean(firstCell.text) : '';
   // "合计 | 基本支出 | 项目支出 …" (三公, Jiangsu 支出预算总表) is a header when every cell is a header word and the
   // line has no amount; a lone role label is still a body row.
   if (first !== '' && roleOfLabel(first, undefined, ctx) && f.length < 2) return false;
@@ -115,7 +117,11 @@ function headerColumns(rows: LayoutLine[], width: number): HeaderColumn[] {
   };
   let sideRow = -1;
   for (let r = 0; r < grid.length && sideRow < 0; r++) {
-    const sides = new Set(grid[r].map((t) => sideOf(t)).filter((s) => s));
+    // A side word over the whole header's depth (a ruled cell spanning rows: 本年收入 | 本年支出 of a 收入支出决算表)
+    // names a column, not a panel.
+    const sides = new Set(
+      grid[r].map((t, i) => ((rows[r].cells[i]?.rowSpan ?? 1) > 1 ? null : sideOf(t))).filter((s) => s),
+    );
     if (sides.size === 2) sideRow = r;
   }
   const columns: HeaderColumn[] = [];
@@ -475,10 +481,11 @@ export function readTable(
       }
       continue;
     }
-    // the 部门 name wrapped into the grid's first line ("部门：中国共产党江苏省委员会办" / "公厅")
+    // the 部门 name wrapped into the grid's first line ("部门：中国共产党江苏省委员会办" / "公厅"), or onto a line of
+    // its own right above a ruled grid
     if (
       unitName &&
-      line.inTable &&
+      (line.inTable || lines[j + 1]?.grid === 'ruled') &&
       header.length === 0 &&
       body.length === 0 &&
       f.length === 1 &&

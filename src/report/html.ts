@@ -205,6 +205,19 @@ ${rest}
 ${body}</section>`;
 }
 
+/**
+ * The document's tables and explanation with every finding marked at its cell or sentence, for embedding in a
+ * page: `targets[i]` is the element id finding i is shown at (undefined when it could not be placed).
+ */
+export function annotatedDocumentHtml(
+  doc: Disclosure,
+  findings: readonly Finding[],
+): { html: string; targets: (string | undefined)[] } {
+  const p = new Placement(findings);
+  const html = documentHtml(p, doc);
+  return { html, targets: findings.map((_, i) => p.target.get(i)) };
+}
+
 export function htmlReport(files: readonly FileAudit[]): string {
   return `<!DOCTYPE html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>yusuan 审核报告</title><style>${STYLE}</style></head>

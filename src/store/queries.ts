@@ -1,6 +1,6 @@
 // The repository's read side: what the web application, the API and `yusuan query` ask. Every query goes through
 // the builder (parameters bound, never concatenated); amounts come back as exact decimal text in 元.
-import type { Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { Decimal } from '../model/money.js';
 import { normalizeUnit } from '../model/unit-name.js';
 import type { Disclosure } from '../model/schema.js';
@@ -196,13 +196,13 @@ export async function units(db: Db, filter: UnitFilter): Promise<UnitSummary[]> 
     .groupBy(['units.id', 'units.name', 'units.region', 'units.parent_id']);
   if (filter.search) {
     // As printed, or as normalised (中共江苏省委办公厅 finds 中国共产党江苏省委员会办公厅).
-    const printed = `%${filter.search}%`;
-    const normalised = `%${normalizeUnit(filter.search) || filter.search}%`;
+    const printed = filter.search;
+    const normalised = normalizeUnit(filter.search) || filter.search;
     query = query.where('units.id', 'in', (eb) =>
       eb
         .selectFrom('unit_names')
         .select('unit_id')
-        .where((w) => w.or([w('name', 'like', printed), w('key', 'like', normalised)])),
+        .where((w) => w.or([contains('name', printed), contains('key', normalised)])),
     );
   }
   if (filter.region) query = query.where('units.region', '=', filter.region);
@@ -261,8 +261,17 @@ function documentQuery(db: Db, filter: DocumentFilter) {
   if (filter.kind) query = query.where('documents.kind', '=', filter.kind);
   if (filter.family) query = query.where('documents.family', '=', filter.family);
   if (filter.unitId !== undefined) query = query.where('documents.unit_id', '=', filter.unitId);
-  if (filter.search) query = query.where('documents.unit_name', 'like', `%${filter.search}%`);
+  if (filter.search) query = query.where(contains('documents.unit_name', filter.search));
   return query;
+}
+
+/**
+ * `column LIKE '%text%'` with the user's text taken literally: % and _ typed in a search box match themselves.
+ * `ESCAPE '!'` is spelled the same way in SQLite and PostgreSQL.
+ */
+function contains(column: string, text: string): RawBuilder<boolean> {
+  const literal = text.replace(/[!%_]/g, (c) => `!${c}`);
+  return sql<boolean>`${sql.ref(column)} like ${`%${literal}%`} escape '!'`;
 }
 
 const SUMMARY_COLUMNS = [

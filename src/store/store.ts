@@ -268,13 +268,12 @@ export class Store {
   }
 
   /**
-   * The same unit's document of the previous year, for the year-over-year check: of the same kind when stored,
-   * else of the same budget/final kind (a 部门 budget for a 单位 budget).
+   * The same unit's document of the previous year and of the same kind, for the year-over-year check. A 部门
+   * document consolidates its 单位, so its figures are not the 单位 document's prior year (nor the reverse).
    */
   async priorOf(doc: Disclosure, unitId?: number): Promise<Disclosure | undefined> {
     const id = unitId ?? (await this.findUnit(this.db, doc.metadata.unit));
     if (id === undefined) return undefined;
-    const stage = doc.metadata.kind.endsWith('final') ? 'final' : 'budget';
     const rows = await this.db
       .selectFrom('documents')
       .select(['id', 'kind'])
@@ -282,7 +281,7 @@ export class Store {
       .where('year', '=', doc.metadata.year - 1)
       .orderBy('id', 'desc')
       .execute();
-    const pick = rows.find((r) => r.kind === doc.metadata.kind) ?? rows.find((r) => r.kind.endsWith(stage));
+    const pick = rows.find((r) => r.kind === doc.metadata.kind);
     return pick ? this.disclosure(pick.id) : undefined;
   }
 

@@ -11,6 +11,9 @@ describe('unit names', () => {
     expect(sameUnit('中国共产党江苏省委员会办', '江苏省委办公厅')).toBe(true);
     expect(sameUnit('江苏省人大', '江苏省人大常委会办公厅')).toBe(true);
     expect(sameUnit('江苏省', '江苏省人大常委会办公厅')).toBe(false);
+    // A place names no unit: a template's 上海市普陀区XX单位 read without XX abbreviates none of the district's units.
+    expect(sameUnit('上海市普陀区', '上海市普陀区财政局')).toBe(false);
+    expect(sameUnit('江苏省南京市玄武区孝陵卫街道', '江苏省南京市玄武区孝陵卫街道办事处')).toBe(false);
     expect(sameUnit('江苏省政协办公厅', '江苏省委办公厅')).toBe(false);
     expect(sameUnit('', '江苏省委办公厅')).toBe(false);
   });

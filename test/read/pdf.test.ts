@@ -95,24 +95,30 @@ describe('Shanghai district unit budget (WPS, 21 pages)', () => {
     expect(doc.lines.some((l) => l.page === 9 && lineText(l).replace(/\t/g, '') === '务支出')).toBe(false);
   });
 
-  it('gives header-only columns (no amounts anywhere) their own index', () => {
+  it('gives header-only columns (no amounts anywhere) their own index, headers wrapped in their cells whole', () => {
     const header = row(doc, 9, '功能分类科目名称', '合计');
-    expect(cells(header).slice(3)).toEqual([
+    expect(cells(header)).toEqual([
+      '功能分类科目编码',
+      '',
+      '',
       '功能分类科目名称',
       '合计',
       '财政拨款收入',
       '事业收入',
-      '',
+      '事业单位经营收入',
       '其他收入',
     ]);
-    expect(row(doc, 9, '事业单位').cells[7].text).toBe('事业单位');
-    expect(row(doc, 9, '经营收入').cells[7].text).toBe('经营收入');
+    expect(header.cells[0].colSpan).toBe(3);
+    expect(header.cells.slice(3).map((c) => c.rowSpan)).toEqual([2, 2, 2, 2, 2, 2]);
+    expect(cells(row(doc, 9, '类', '款', '项')).slice(0, 3)).toEqual(['类', '款', '项']);
   });
 
   it('places the 三公 table amounts under their headers', () => {
     expect(cells(row(doc, 20, '867.50'))).toEqual(['867.50', '839.00', '28.50', '', '', '', '213.28']);
     expect(cells(row(doc, 20, '小计'))).toEqual(['', '', '', '小计', '购置费', '运行费', '']);
-    expect(row(doc, 20, '数').cells[6].text).toBe('数');
+    const top = row(doc, 20, '机关运行经费预算数');
+    expect(cells(top)).toEqual(['“三公”经费预算数', '', '', '', '', '', '机关运行经费预算数']);
+    expect([top.cells[0].colSpan, top.cells[6].rowSpan]).toEqual([6, 3]);
   });
 
   it('keeps the caption line (unit name, money unit) outside the grid', () => {
@@ -138,14 +144,11 @@ describe('Shanghai district unit budget (WPS, 21 pages)', () => {
       '',
       '200,000.00',
     ]);
-    expect(cells(row(doc, 19, '合计'))).toEqual([
-      '',
-      '',
-      '合计',
-      '24,606,775.35',
-      '22,473,997.81',
-      '2,132,777.54',
-    ]);
+    const total = row(doc, 19, '合计');
+    expect(cells(total)).toEqual(['合计', '', '', '24,606,775.35', '22,473,997.81', '2,132,777.54']);
+    expect(total.cells[0].colSpan).toBe(3);
+    // The page continues the ruled table of page 18 without a header: the same grid.
+    expect(total.gridId).toBe('p18g1');
   });
 
   it('marks wrapped paragraph lines as continuing the previous one', () => {

@@ -6,3 +6,4 @@ import './audit.js';
 import './render.js';
 import './generate.js';
 import './store.js';
+import './web.js';

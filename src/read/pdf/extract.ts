@@ -4,6 +4,10 @@
 import { ReadError } from '../errors.js';
 import { normalizeGlyphs } from './glyphs.js';
 import { withSyncInflate } from './inflate.js';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { collectEdges, PathRecorder, type Edge } from './rules.js';
 
 /** One positioned piece of text, in points, origin at the top-left of the (rotated) page. */
 export interface TextRun {
@@ -22,6 +26,8 @@ export interface PdfPage {
   width: number;
   height: number;
   runs: TextRun[];
+  /** The drawn horizontal and vertical rules (table grids), in the runs' coordinates; absent when not read. */
+  edges?: Edge[];
 }
 
 export interface PdfText {
@@ -36,6 +42,11 @@ export interface ExtractOptions {
   maxPages?: number;
   /** Give up on a file after this many milliseconds. */
   timeoutMs?: number;
+  /**
+   * Read the pages' drawn rules too (default true; the grid reader needs them). `operator-list` takes them from a
+   * separate operator list of every page even when the text pass can report them (slower; for comparison).
+   */
+  rules?: boolean | 'operator-list';
 }
 
 export const DEFAULT_MAX_PAGES = 1000;
@@ -47,6 +58,48 @@ interface Pdfjs {
   lib: PdfjsModule;
   /** One in-thread pdfjs "worker" serving every document read on this thread. */
   worker: PdfjsWorker;
+  /** Whether the text pass reports the path operators it reads (see loadWorkerModule). */
+  hooked: boolean;
+}
+
+/** The global the text pass calls with each path operator (a Symbol.for key: no name another library could take). */
+const OPERATOR_HOOK = Symbol.for('yusuan.pdf.textPassOperator');
+type OperatorHook = (fn: number, args: ArrayLike<unknown>, ctm: ArrayLike<number>) => void;
+
+/** Where pdfjs 5.4's text pass (PartialEvaluator.getTextContent) has read an operator and is about to use it. */
+const TEXT_PASS_ANCHOR = `        const fn = operation.fn;
+        args = operation.args;
+        switch (fn | 0) {
+          case OPS.setFont:`;
+
+/**
+ * pdfjs's worker module, with one call added to its text pass: each path operator it reads (which it otherwise
+ * skips) goes to the OPERATOR_HOOK global with the transformation in force. The drawn rules then come
+ * from the same parse as the text, instead of an operator list that evaluates the page a second time (glyphs and
+ * fonts included: it doubled the parse time). The line is added to the module's source when it is loaded, at a
+ * place found by its exact text; when that text is not found once (another pdfjs version), the module is loaded
+ * as published and rules come from operator lists.
+ */
+async function loadWorkerModule(): Promise<{ module: unknown; hooked: boolean }> {
+  const specifier = 'pdfjs-dist/legacy/build/pdf.worker.mjs';
+  try {
+    const path = createRequire(import.meta.url).resolve(specifier);
+    const source = await readFile(path, 'utf8');
+    const at = source.indexOf(TEXT_PASS_ANCHOR);
+    if (at >= 0 && source.indexOf(TEXT_PASS_ANCHOR, at + 1) < 0) {
+      // Only the path operators (moveTo … endPath, consecutive in pdfjs's OPS) leave the loop.
+      const hook = `globalThis[Symbol.for(${JSON.stringify(OPERATOR_HOOK.description)})]`;
+      const call = `\n        if (fn >= OPS.moveTo && fn <= OPS.endPath) ${hook}?.(fn, args, stateManager.state.ctm);`;
+      const cut = at + TEXT_PASS_ANCHOR.indexOf('switch');
+      // Stack traces keep naming pdfjs's file (contain.ts recognises pdfjs's stray rejections by it).
+      const patched = `${source.slice(0, cut)}${call}\n        ${source.slice(cut)}\n//# sourceURL=${pathToFileURL(path).href}\n`;
+      const url = `data:text/javascript;base64,${Buffer.from(patched).toString('base64')}`;
+      return { module: await import(url), hooked: true };
+    }
+  } catch {
+    // Unreadable or not loadable as data: the published module follows.
+  }
+  return { module: await import(specifier), hooked: false };
 }
 let pdfjsPromise: Promise<Pdfjs> | undefined;
 
@@ -89,8 +142,27 @@ function isTextChunk(msg: unknown): msg is { chunk: { items: unknown[]; styles: 
   return typeof m === 'object' && m !== null && m.stream === 4 && Array.isArray(m.chunk?.items);
 }
 
+/** An operator-list chunk: `{ stream: ENQUEUE (4), chunk: { fnArray, argsArray, … } }`. */
+function isOperatorChunk(msg: unknown): msg is { chunk: { fnArray: unknown[]; argsArray: unknown[] } } {
+  const m = msg as { stream?: unknown; chunk?: { fnArray?: unknown; argsArray?: unknown } } | null;
+  return (
+    typeof m === 'object' &&
+    m !== null &&
+    m.stream === 4 &&
+    Array.isArray(m.chunk?.fnArray) &&
+    Array.isArray(m.chunk?.argsArray)
+  );
+}
+
 /** A message copied as structuredClone would copy it, or NOT_PLAIN (see PlainLoopbackPort). */
 function copyMessage(msg: unknown): unknown {
+  // pdfjs empties the chunk's two arrays right after sending (OperatorList.flush) but never touches the argument
+  // arrays they hold: copying the two arrays is enough, however many glyphs and path buffers they carry.
+  if (isOperatorChunk(msg))
+    return {
+      ...msg,
+      chunk: { ...msg.chunk, fnArray: msg.chunk.fnArray.slice(), argsArray: msg.chunk.argsArray.slice() },
+    };
   if (!isTextChunk(msg)) return copyPlain(msg, 0);
   const styles = copyPlain(msg.chunk.styles, 0);
   if (styles === NOT_PLAIN) return NOT_PLAIN;
@@ -111,7 +183,7 @@ class PlainLoopbackPort {
   readonly #listeners = new Set<Listener>();
 
   postMessage(msg: unknown, transfer?: unknown[]): void {
-    const plain = transfer?.length ? NOT_PLAIN : copyMessage(msg);
+    const plain = transfer?.length && !isOperatorChunk(msg) ? NOT_PLAIN : copyMessage(msg);
     const data =
       plain !== NOT_PLAIN
         ? plain
@@ -151,22 +223,80 @@ function loadPdfjs(): Promise<Pdfjs> {
   pdfjsPromise ??= (async () => {
     const nativePush = Array.prototype.push;
     const lib = await import('pdfjs-dist/legacy/build/pdf.mjs');
-    const { WorkerMessageHandler } = (await import('pdfjs-dist/legacy/build/pdf.worker.mjs')) as {
+    const { module, hooked } = await loadWorkerModule();
+    const { WorkerMessageHandler } = module as {
       WorkerMessageHandler: { initializeFromPort(port: unknown): void };
     };
     Array.prototype.push = nativePush;
     const port = new PlainLoopbackPort();
     WorkerMessageHandler.initializeFromPort(port);
     const worker = new lib.PDFWorker({ port: port as never, verbosity: 0 });
-    return { lib, worker };
+    return { lib, worker, hooked };
   })();
   return pdfjsPromise;
+}
+
+/** Whether this thread's pdfjs reports paths from its text pass (false: the published module, operator lists). */
+export async function textPassReportsPaths(): Promise<boolean> {
+  return (await loadPdfjs()).hooked;
 }
 
 /** A zero-width or whitespace-only item carries no text; pdfjs also reports nonsense widths for some of them. */
 function isBlank(s: string): boolean {
   return s.trim() === '';
 }
+
+/**
+ * Where a page's drawn rules come from: pdfjs's text pass (hooked), a separate operator list (pages with figures
+ * only, when the text pass cannot report paths; every page when asked for), or nowhere.
+ */
+type RuleSource = 'text-pass' | 'operator-list' | 'all-operator-lists' | 'none';
+
+function ruleSource(option: ExtractOptions['rules'], hooked: boolean): RuleSource {
+  if (option === false) return 'none';
+  if (option === 'operator-list') return 'all-operator-lists';
+  return hooked ? 'text-pass' : 'operator-list';
+}
+
+/** Text passes run one at a time on a thread while the operator hook is set, so that no page gets another's paths. */
+let passes: Promise<unknown> = Promise.resolve();
+
+/** A page's text content; with a recorder, the path operators of the same pass go to it. */
+function textPass(
+  page: Awaited<ReturnType<Awaited<ReturnType<PdfjsModule['getDocument']>['promise']>['getPage']>>,
+  recorder: PathRecorder | undefined,
+  hooked: boolean,
+): ReturnType<typeof page.getTextContent> {
+  if (!hooked) return page.getTextContent();
+  // Passes without a recorder queue too: while another page's hook is set, their paths would land in it.
+  const hook: OperatorHook | undefined = recorder && ((fn, args, ctm) => recorder.op(fn, args, ctm));
+  const run = passes.then(async () => {
+    if (hook) (globalThis as Record<symbol, unknown>)[OPERATOR_HOOK] = hook;
+    try {
+      return await page.getTextContent();
+    } finally {
+      delete (globalThis as Record<symbol, unknown>)[OPERATOR_HOOK];
+    }
+  });
+  passes = run.catch(() => undefined);
+  return run;
+}
+
+/** Runs of figures on a page before its drawn rules are worth reading. */
+const MIN_FIGURES_FOR_RULES = 3;
+
+/**
+ * Whether a page's text looks like a table: several runs of figures (amounts, codes). The operator list that holds
+ * the rules costs about as much as the text itself (pdf.js evaluates the whole content stream again, glyphs
+ * included), so prose pages, covers and contents skip it.
+ */
+export function looksTabular(runs: readonly TextRun[]): boolean {
+  let figures = 0;
+  for (const r of runs) if (FIGURE.test(r.text) && ++figures >= MIN_FIGURES_FOR_RULES) return true;
+  return false;
+}
+
+const FIGURE = /^\s*[-−]?[\d,，]+(?:\.\d+)?\s*$/;
 
 /** Reads the text layer of every page. Throws ReadError for encrypted, corrupt, oversized or slow files. */
 export async function extractPdfText(
@@ -176,7 +306,7 @@ export async function extractPdfText(
 ): Promise<PdfText> {
   const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const { lib: pdfjs, worker } = await loadPdfjs();
+  const { lib: pdfjs, worker, hooked } = await loadPdfjs();
   // pdfjs takes ownership of (and may detach) the buffer it is given: hand it a copy.
   const task = pdfjs.getDocument({
     worker,
@@ -195,7 +325,12 @@ export async function extractPdfText(
     );
   });
   try {
-    return await withSyncInflate(() => Promise.race([readAll(file, task, maxPages, pdfjs), timeout]));
+    return await withSyncInflate(() =>
+      Promise.race([
+        readAll(file, task, maxPages, pdfjs, ruleSource(options.rules, hooked), hooked),
+        timeout,
+      ]),
+    );
   } catch (e) {
     throw asReadError(file, e);
   } finally {
@@ -209,6 +344,8 @@ async function readAll(
   task: ReturnType<PdfjsModule['getDocument']>,
   maxPages: number,
   pdfjs: PdfjsModule,
+  rules: RuleSource,
+  hooked: boolean,
 ): Promise<PdfText> {
   const doc = await task.promise;
   if (doc.numPages > maxPages)
@@ -226,7 +363,10 @@ async function readAll(
   for (let n = 1; n <= doc.numPages; n++) {
     const page = await doc.getPage(n);
     const viewport = page.getViewport({ scale: 1 });
-    const content = await page.getTextContent();
+    const size = { width: viewport.width, height: viewport.height };
+    const recorder =
+      rules === 'text-pass' ? new PathRecorder(pdfjs.OPS, viewport.transform, size) : undefined;
+    const content = await textPass(page, recorder, hooked);
     const runs: TextRun[] = [];
     for (const item of content.items) {
       if (!('str' in item) || isBlank(item.str)) continue;
@@ -245,7 +385,12 @@ async function readAll(
         size,
       });
     }
-    pages.push({ page: n, width: viewport.width, height: viewport.height, runs });
+    let edges = recorder?.edges;
+    if (rules === 'all-operator-lists' || (rules === 'operator-list' && looksTabular(runs))) {
+      const ops = await page.getOperatorList({ annotationMode: pdfjs.AnnotationMode.DISABLE });
+      edges = collectEdges(ops.fnArray, ops.argsArray, pdfjs.OPS, viewport.transform, size);
+    }
+    pages.push({ page: n, ...size, runs, ...(edges ? { edges } : {}) });
     page.cleanup();
   }
   return { pages, pageCount: doc.numPages, producer };

@@ -5,7 +5,8 @@ import type { LayoutDocument, LayoutLine } from '../../layout/types.js';
 import { ReadError } from '../errors.js';
 import { extractPdfText, type ExtractOptions, type PdfText } from './extract.js';
 import { buildLines } from './lines.js';
-import { layoutPage } from './tables.js';
+import { gridColumns, mergeRows, readRuledPage, type GridCarry } from './ruled.js';
+import { layoutPage, type PageCarry } from './tables.js';
 
 export interface PdfReadOptions extends ExtractOptions {
   /** Try OCR for scanned PDFs when tesseract is available (default true). */
@@ -21,10 +22,19 @@ const MIN_CHARS_PER_PAGE = 5;
 /** Positioned text → layout document (pure; exported for tests and other tools). */
 export function layoutFromText(file: string, text: PdfText): LayoutDocument {
   const lines: LayoutLine[] = [];
-  const carry = {};
+  const carry: PageCarry = {};
+  const gridCarry: GridCarry = {};
   for (const page of text.pages) {
     const geo = { page: page.page, width: page.width, height: page.height };
-    lines.push(...layoutPage(buildLines(page.runs), geo, carry));
+    const ruled = readRuledPage(page, gridCarry);
+    const merged = mergeRows(layoutPage(buildLines(ruled.rest), geo, carry), ruled.rows);
+    // A ruled table running to the foot of the page gives its columns to rows continued without rules.
+    const last = merged[merged.length - 1];
+    if (last?.grid === 'ruled' && gridCarry.xs) {
+      carry.columns = gridColumns(gridCarry.xs);
+      carry.header = undefined;
+    }
+    lines.push(...merged);
   }
   const notes = [`PDF ${text.pageCount}页${text.producer ? `，生成工具：${text.producer}` : ''}`];
   const emptyPages = text.pages.filter((p) => p.runs.length === 0).map((p) => p.page);

@@ -29,7 +29,7 @@ export function isNumericText(s: string): boolean {
 }
 
 /** Horizontal weight of a character in ems: CJK and full-width forms are square, the rest about half. */
-function charWeight(ch: string): number {
+export function charWeight(ch: string): number {
   const c = ch.codePointAt(0) ?? 0;
   return c >= 0x2e80 || (c >= 0xff00 && c <= 0xffef) ? 1 : 0.5;
 }

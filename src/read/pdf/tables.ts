@@ -430,6 +430,7 @@ function tableRows(
     line: 0,
     y: round(r.line.top),
     inTable: true as const,
+    grid: 'projection' as const,
   }));
   return { rows: layoutRows, columns: cols };
 }
