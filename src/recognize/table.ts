@@ -321,6 +321,8 @@ function joinWrappedLabels(body: LayoutLine[], panels: Panel[], ctx: Context): v
   const anchored = (l: LayoutLine) => filled(l).some((c) => isNumberText(c.text));
   const piece = (l: LayoutLine) => {
     const f = filled(l);
+    // a ruled grid's cells are whole already (its reader joins wrapped cell text)
+    if (l.grid === 'ruled') return false;
     return (
       f.length === 1 &&
       names.has(f[0].index) &&
@@ -405,6 +407,8 @@ function foldLoneAmounts(body: LayoutLine[], panels: Panel[]): void {
     const line = body[k];
     const above = body[k - 1];
     const below = body[k + 1];
+    // a ruled grid's rows are whole already: its reader joins what one cell prints over several lines
+    if (line.grid === 'ruled' || above.grid === 'ruled') continue;
     if (line.y === undefined || above.y === undefined || !amountsOnly(line)) continue;
     if (!has(above, labels) || has(above, values)) continue;
     if (below?.y !== undefined && below.page === line.page && below.y - line.y < line.y - above.y) continue;

@@ -40,7 +40,7 @@ async function fromPdf(): Promise<Disclosure> {
 const FORMS = [
   ['text', fromText, 'text'],
   ['workbook', fromWorkbook, 'sheet'],
-  ...(chromiumMissing() === null ? ([['PDF', fromPdf, 'projection']] as const) : []),
+  ...(chromiumMissing() === null ? ([['PDF', fromPdf, 'grid']] as const) : []),
 ] as const;
 
 describe.each(FORMS)('a university 部门预算 (%s) read generically', (_, read, method) => {
