@@ -19,10 +19,23 @@ function values(cells: Record<string, { value: string | null }>): Record<string,
   return out;
 }
 
+const TEXT_FIELDS = ['overview', 'basis', 'necessity', 'measures', 'plan'] as const;
+
 function form(f: PerformanceForm) {
-  const { source: _source, indicators, ...rest } = f;
+  // The title is presentation: the issuer's words before 项目支出绩效目标申报表 follow the layout.
+  const { source: _source, title: _title, indicators, ...rest } = f;
   const strip = (list: PerformanceForm['indicators']['year']) => list.map(({ source: _s, ...i }) => i);
-  return { ...rest, indicators: { period: strip(indicators.period), year: strip(indicators.year) } };
+  // Long cell texts wrap in print: a space at a line end is not part of the data.
+  const texts = Object.fromEntries(
+    TEXT_FIELDS.filter((k) => rest[k] !== undefined).map((k) => [k, compactText(rest[k]!)]),
+  );
+  const goals = Object.fromEntries(Object.entries(rest.goals).map(([k, v]) => [k, v && compactText(v)]));
+  return {
+    ...rest,
+    ...texts,
+    goals,
+    indicators: { period: strip(indicators.period), year: strip(indicators.year) },
+  };
 }
 
 function sideBySide<T extends { side?: string }>(rows: T[]): T[] {

@@ -322,6 +322,8 @@ export type Indicator = z.infer<typeof Indicator>;
 
 /** 项目支出绩效目标申报表/填报表: one per project. */
 export const PerformanceForm = z.object({
+  /** Title as printed, with its issuer ("忻州市市级预算部门（单位）项目支出绩效目标申报表"). */
+  title: z.string().optional(),
   project: z.string(),
   /** 主管部门及代码: "103-忻州市人民政府办公室". */
   department: z.object({ code: z.string().optional(), name: z.string() }).optional(),

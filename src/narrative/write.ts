@@ -1,7 +1,8 @@
 // The explanation writer: 第三部分 情况说明 written from the tables of a disclosure (derived or parsed) and the few
 // facts tables do not hold (prior-year figures, reasons, procurement, assets). Every sentence follows the wording
-// preparers use in the Shanxi family (the sample); amounts, shares and changes come from narrative/vocabulary.ts.
-import { Amount, Decimal, formatDecimal } from '../model/money.js';
+// preparers use in the Shanxi family (the sample); amounts, shares and changes come from narrative/vocabulary.ts,
+// every amount in 万元 with two decimals (a preparer's "529.5万元" beside "2,979.49万元" reads as a typing slip).
+import { Amount, Decimal } from '../model/money.js';
 import type { Disclosure, Row, Section, Table, TableKind } from '../model/schema.js';
 import { phraseAmount, phraseChange, phraseShare } from './vocabulary.js';
 
@@ -20,11 +21,23 @@ export function glossaryLine(n: number, term: string, definition: string): strin
 
 /** Facts of the explanation that are not in the tables. Amounts are decimal text in 万元. */
 export interface ExplanationFacts {
-  prior?: { total?: string; generalCurrent?: string; operatingCosts?: string; threePublic?: string };
+  prior?: {
+    total?: string;
+    generalCurrent?: string;
+    operatingCosts?: string;
+    threePublic?: string;
+    /** 政府性基金 and 国有资本经营 appropriations of the prior year (the Shanghai wording compares them too). */
+    govFund?: string;
+    stateCapital?: string;
+  };
   reasons?: { total?: string; generalCurrent?: string; operatingCosts?: string; threePublic?: string };
   procurement?: { goods?: string; works?: string; services?: string };
   assets?: { vehicles?: string; buildings?: string; other?: string };
   otherNotes?: { purchaseServices?: string; other?: string[] };
+  /** What each 项 (7-digit function code) is used for: the Shanghai wording explains every one ("主要用于…"). */
+  uses?: Record<string, string>;
+  /** Projects with performance targets and their funds (万元), when the forms are not part of the document. */
+  performance?: { projects: number; amount: string };
 }
 
 const ZERO = new Decimal(0);
@@ -32,19 +45,6 @@ const wan = (d: Decimal) => Amount.of(d, '万元', 2);
 
 /** "2,979.49万元" */
 const amt = (d: Decimal) => phraseAmount(wan(d));
-
-/** An amount a preparer types by hand, without trailing zeros: "529.5万元", "10万元". */
-export function phraseAmountAsTyped(d: Decimal): string {
-  const scale = Math.max(0, d.toDecimalPlaces(2, Decimal.ROUND_HALF_UP).decimalPlaces());
-  return `${formatDecimal(d, scale)}万元`;
-}
-
-/** A change whose amount is printed as typed ("减少19.6万元，下降5.58%"). */
-function phraseChangeAsTyped(current: Decimal, prior: Decimal, comparedTo: string): string {
-  const text = phraseChange(wan(current), wan(prior), { comparedTo });
-  const diff = current.minus(prior).abs();
-  return text.replace(`${formatDecimal(diff, 2)}万元`, phraseAmountAsTyped(diff));
-}
 
 function findTable(doc: Disclosure, kind: TableKind): Table | undefined {
   return doc.tables.find((t) => t.kind === kind);
@@ -277,7 +277,8 @@ export function writeExplanation(doc: Disclosure, facts: ExplanationFacts = {}):
     let text = `${y}年${kw}机关运行经费预算拨款${amt(ops)}`;
     if (prior.operatingCosts !== undefined) {
       const p = new Decimal(prior.operatingCosts);
-      const phrase = phraseChangeAsTyped(ops, p, `${y - 1}年预算同口径`);
+      // Two decimals like every other amount of the document ("减少19.60万元").
+      const phrase = phraseChange(wan(ops), wan(p), { comparedTo: `${y - 1}年预算同口径` });
       text += `，${phrase}`;
       const word = ops.gt(p) ? '增加' : ops.lt(p) ? '减少' : '';
       if (word && reasons.operatingCosts?.trim())
@@ -296,8 +297,8 @@ export function writeExplanation(doc: Disclosure, facts: ExplanationFacts = {}):
     const who = kw === '部门' ? `${unit}部门各单位` : `${unit}${kw}`;
     const text = all.isZero()
       ? `${y}年${who}无政府采购预算。`
-      : `${y}年${who}政府采购预算总额${phraseAmountAsTyped(all)}。其中：政府采购货物预算${phraseAmountAsTyped(goods)}、` +
-        `政府采购工程预算${phraseAmountAsTyped(works)}、政府采购服务预算${phraseAmountAsTyped(services)}。`;
+      : `${y}年${who}政府采购预算总额${amt(all)}。其中：政府采购货物预算${amt(goods)}、` +
+        `政府采购工程预算${amt(works)}、政府采购服务预算${amt(services)}。`;
     sections.push(section('procurement', '九', '政府采购情况', 2, part, [text]));
   }
 
@@ -314,11 +315,16 @@ export function writeExplanation(doc: Disclosure, facts: ExplanationFacts = {}):
           : `${y}年${unit}${kw}无实行绩效目标管理的项目。`,
       ]),
     );
+    // The forms attached are named by their count when they are fewer than the projects: "（详见以下附表）" after
+    // 11 projects promises 11 forms.
+    const forms = doc.performanceForms.length;
+    const attached =
+      forms === 0 ? '' : forms >= n ? '（详见以下附表）' : `以下附表列示其中${forms}个项目的绩效目标申报表。`;
     sections.push(
       section('performance', '2', '绩效目标情况（附表说明）', 4, part, [
         n
           ? `按照${y}年预算编制的相关规定，结合${kw}工作实际及年度目标任务，共有${n}个项目实行绩效目标管理，` +
-            `分别为：${list(projects.map((r) => r.name))}。（详见以下附表）`
+            `分别为：${list(projects.map((r) => r.name))}。${attached}`
           : '无',
       ]),
     );

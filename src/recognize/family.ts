@@ -127,7 +127,7 @@ export function detectFamily(doc: DocumentText): FamilyModule | null {
 
 export function vocabularyOf(family: FamilyModule | null): Vocabulary {
   return {
-    family: family?.id ?? 'generic',
+    family: family?.id ?? 'unknown',
     tableTitles: [...(family?.tableTitles ?? []), ...TABLE_TITLES],
     columnAliases: [...(family?.columnAliases ?? []), ...COLUMN_ALIASES],
     headerWords: family?.headerWords ?? [],

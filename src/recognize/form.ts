@@ -253,6 +253,8 @@ export function readForm(
     contacts: {},
     source: ctx.source(lines[start]),
   };
+  const title = filled(lines[start])[0]?.compact;
+  if (title) form.title = title;
   const state: IndicatorState = { level1: '', level2: { period: '', year: '' } };
   let inIndicators = false;
   let j = start + 1;

@@ -2,7 +2,14 @@
 // One pass over the lines: each line is a contents heading, a part heading, a table number, a table title, a
 // performance-form title, or prose; tables and forms consume the lines that belong to them.
 import { lineText, type LayoutDocument, type LayoutLine } from '../layout/types.js';
-import type { Disclosure, DocumentKind, PerformanceForm, Table, TocEntry } from '../model/schema.js';
+import type {
+  Disclosure,
+  DocumentKind,
+  ImportNote,
+  PerformanceForm,
+  Table,
+  TocEntry,
+} from '../model/schema.js';
 import { ReadError } from '../read/errors.js';
 import { Context } from './context.js';
 import { detectFamily, vocabularyOf } from './family.js';
@@ -19,6 +26,7 @@ import {
   brokenTitleAt,
 } from './lines.js';
 import { contentsKey, Prose } from './prose.js';
+import { readingOf } from './reading.js';
 import { appendContinued, readTable } from './table.js';
 import { compact, filled, lineString, splitEnumeration, yearOf } from './text.js';
 
@@ -33,6 +41,8 @@ export function recognize(layout: LayoutDocument): Disclosure {
   // a copy: a table title broken over two lines is put back together in place
   const lines = [...layout.lines];
   const tables: Table[] = [];
+  /** Each table's lines after its title (continuation pages included) and whether its columns were guessed. */
+  const read = new Map<Table, { lines: LayoutLine[]; guessed: boolean }>();
   const forms: PerformanceForm[] = [];
   const contents: TocEntry[] = [];
   const cover: LayoutLine[] = [];
@@ -78,13 +88,18 @@ export function recognize(layout: LayoutDocument): Disclosure {
       const previous = tables[tables.length - 1];
       const same =
         previous && normalizeTitle(previous.title) === normalizeTitle(title.title) ? previous : undefined;
-      const { table, next } = readTable(lines, i, title, ctx, pendingNumber, same);
+      const { table, next, headerless } = readTable(lines, i, title, ctx, pendingNumber, same);
       pendingNumber = undefined;
+      const body = lines.slice(i + 1, next);
       if (previous && continues(previous, table)) {
         appendContinued(previous, table.rows);
         previous.notes.push(...table.notes);
         previous.empty = previous.empty && table.empty;
-      } else tables.push(table);
+        read.get(previous)?.lines.push(...body);
+      } else {
+        tables.push(table);
+        read.set(table, { lines: body, guessed: headerless === true });
+      }
       prose.started = true;
       i = next;
       continue;
@@ -101,12 +116,17 @@ export function recognize(layout: LayoutDocument): Disclosure {
       'not_disclosure',
     );
   }
+  for (const table of tables) {
+    const r = read.get(table)!;
+    table.reading = readingOf({ table, lines: r.lines, format: layout.format, guessed: r.guessed });
+  }
   checkCompleteness(ctx, contents, tables, prose);
   for (const kind of ctx.vocab.requiredTables) {
     if (!tables.some((t) => t.kind === kind)) {
       ctx.note('warning', 'missing_table', `未找到该版式应公开的表格：${kind}`);
     }
   }
+  if (ctx.vocab.family === 'unknown') condenseNotes(ctx.notes);
   return {
     schemaVersion: 1,
     metadata: metadata.metadata,
@@ -118,6 +138,29 @@ export function recognize(layout: LayoutDocument): Disclosure {
     performanceForms: forms,
     importNotes: ctx.notes,
   };
+}
+
+/** Notes of one kind kept in full for a document of no known family; the rest are counted in one note. */
+const NOTES_PER_KIND = 3;
+
+/**
+ * A layout nobody tuned for gets a handful of reading notes, not hundreds: beyond the first few of a kind, the notes
+ * of that kind are counted in one. Nothing the reader is unsure of becomes an error.
+ */
+function condenseNotes(notes: ImportNote[]): void {
+  const seen = new Map<string, number>();
+  const kept: ImportNote[] = [];
+  for (const n of notes) {
+    const count = (seen.get(n.code) ?? 0) + 1;
+    seen.set(n.code, count);
+    if (count <= NOTES_PER_KIND) kept.push(n.level === 'error' ? { ...n, level: 'warning' } : n);
+  }
+  for (const [code, count] of seen) {
+    if (count <= NOTES_PER_KIND) continue;
+    const level = notes.find((n) => n.code === code)!.level === 'info' ? 'info' : 'warning';
+    kept.push({ level, code, message: `另有${count - NOTES_PER_KIND}条同类读取说明（${code}）未逐条列出` });
+  }
+  notes.splice(0, notes.length, ...kept);
 }
 
 function readContents(lines: readonly LayoutLine[], start: number, ctx: Context, out: TocEntry[]): number {
@@ -212,6 +255,18 @@ function unitFromTitle(title: string): string | undefined {
   return after.length >= 2 ? after : undefined;
 }
 
+/** The unit named in most table titles ("一、北京XX大学2024年部门收支总表"), when it names itself in two or more. */
+function unitFromTableTitles(tables: readonly Table[]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const t of tables) {
+    // only a name before the year: after it comes the table's own name
+    const name = /^(.{2,}?)(?:19|20)\d{2}年/.exec(splitEnumeration(compact(t.title)).rest)?.[1];
+    if (name) counts.set(name, (counts.get(name) ?? 0) + 1);
+  }
+  const [name, count] = [...counts.entries()].sort((a, b) => b[1] - a[1])[0] ?? [];
+  return count !== undefined && count >= Math.min(2, tables.length) ? name : undefined;
+}
+
 /** The year printed most often in the document ("2023年"), when no title states it. */
 function commonYear(texts: readonly string[]): number | null {
   const counts = new Map<number, number>();
@@ -264,6 +319,7 @@ function readMetadata(
   const aboveIsName = above.length >= 2 && above.length <= 30 && !/\d/.test(above);
   if (!unit && aboveIsName) unit = above;
   if (!unit && title) unit = unitFromTitle(title);
+  if (!unit) unit = unitFromTableTitles(tables);
   if (!unit) ctx.note('warning', 'unit_missing', '文件中没有找到单位/部门名称');
   if (title && unit && aboveIsName && above === unit && !compact(title).includes(unit))
     title = `${unit}${compact(title)}`;

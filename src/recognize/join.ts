@@ -128,7 +128,7 @@ function joinTwo(text: Parsed, tablesPart: Parsed): ParseOutcome {
       ...a.metadata,
       unit: a.metadata.unit || b.metadata.unit,
       year: year ?? a.metadata.year,
-      family: a.metadata.family === 'generic' ? b.metadata.family : a.metadata.family,
+      family: ['generic', 'unknown'].includes(a.metadata.family) ? b.metadata.family : a.metadata.family,
       sources: [...a.metadata.sources, ...b.metadata.sources],
     },
     tables,

@@ -127,6 +127,8 @@ export function metaOfCell(text: string): { unitName?: string; unit?: MoneyUnit 
   const t = compact(text);
   const unit = /^(金额)?单位[:：](万元|元)$/.exec(t);
   if (unit) return { unit: unit[2] as MoneyUnit };
+  // "单位：万" with its "元" wrapped onto the next line: a money unit, never a unit named "万"
+  if (/^(金额)?单位[:：]万$/.test(t)) return { unit: '万元' };
   const name = /^(单位名称|部门名称|编制单位|编制部门|预算单位|预算部门|单位|部门)[:：](.*)$/.exec(t);
   // templates leave the name blank ("编制单位：")
   if (name?.[2] === '') return {};

@@ -111,7 +111,19 @@ export class Prose {
   /** Any other line of prose: a numbered heading or a paragraph. Returns false for cover lines. */
   line(line: LayoutLine): boolean {
     const text = lineString(line);
-    const heading = headingOf(text) ?? this.unnumberedHeading(text);
+    let heading = headingOf(text) ?? this.unnumberedHeading(text);
+    // an item numbered 1、 or (1) that runs to the margin is an enumerated sentence of its section, wrapped by the
+    // layout (主要职能: "1、依法对国家工作人员贪污贿赂犯罪、国家机关工作" / "人员利用职权实施的…"), not a heading
+    // — nor is any such item of 主要职能, which lists duties
+    const top = this.stack[this.stack.length - 1];
+    if (
+      heading &&
+      heading.level >= 4 &&
+      top &&
+      top.level < heading.level &&
+      (top.kind === 'duties' || visualWidth(text) >= this.fullLine())
+    )
+      heading = null;
     const glossaryTop = this.stack.find((s) => s.kind === 'glossary');
     const asEntry = this.inGlossary() && heading && (!glossaryTop || heading.level > glossaryTop.level);
     if (heading && !asEntry) {

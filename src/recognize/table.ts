@@ -221,6 +221,8 @@ interface ReadResult {
   table: Table;
   /** Index of the first line after the table. */
   next: number;
+  /** No header row was recognised: the columns are the reader's guess. */
+  headerless?: boolean;
 }
 
 /** True when a line ends the table that is being read. */
@@ -236,6 +238,8 @@ function endsTable(line: LayoutLine, ctx: Context): boolean {
 function chooseKind(match: TitleMatch, panels: Panel[], ctx: Context, titleLine: LayoutLine): TableKind {
   const ids = new Set(panels.flatMap((p) => p.values.map((v) => v.id)));
   const sides = new Set(panels.map((p) => p.side).filter((s) => s));
+  // a header read without any column cannot disagree with the title: the title's first kind stands
+  if (ids.size === 0 && sides.size === 0) return match.kinds[0];
   for (const kind of match.kinds) {
     const shape = ctx.vocab.tableShapes[kind];
     if (!shape) return kind;
@@ -252,6 +256,168 @@ function chooseKind(match: TitleMatch, panels: Panel[], ctx: Context, titleLine:
   return match.kinds[0];
 }
 
+/**
+ * A header word printed letter-spaced inside one grid cell ("金   额") comes out as two cells; the word is put back
+ * together in the column of the two that holds the body's amounts (the other is left empty).
+ */
+function joinSpacedHeader(header: LayoutLine[], body: readonly LayoutLine[], ctx: Context): void {
+  const amounts = (k: number) => body.filter((l) => isNumberText(l.cells[k]?.text ?? '')).length;
+  for (let h = 0; h < header.length; h++)
+    header[h] = withSpacedJoined(header[h], ctx, (k) => (amounts(k + 1) > amounts(k) ? k + 1 : k));
+}
+
+/** The line with letter-spaced header words joined into the cell `at` chooses (the first of the two by default). */
+function withSpacedJoined(line: LayoutLine, ctx: Context, at: (k: number) => number = (k) => k): LayoutLine {
+  let cells: LayoutLine['cells'] | undefined;
+  for (let k = 0; k + 1 < line.cells.length; k++) {
+    const a = compact(line.cells[k].text);
+    const b = compact(line.cells[k + 1].text);
+    if (a.length !== 1 || b.length !== 1 || isHeaderText(a, ctx) || !isHeaderText(a + b, ctx)) continue;
+    cells ??= [...line.cells];
+    const word = at(k);
+    const blank = word === k ? k + 1 : k;
+    cells[word] = { ...cells[word], text: a + b };
+    cells[blank] = { ...cells[blank], text: '' };
+    k++;
+  }
+  return cells ? copyLine(line, cells) : line;
+}
+
+/**
+ * A total's label printed letter-spaced ("合   计") comes out as two one-character cells, one of them in the name
+ * column and the other in an unheaded column beside it: the label is put back together in the name column.
+ */
+function joinSpacedLabels(body: LayoutLine[], panels: Panel[]): void {
+  const valueIndex = new Set(panels.flatMap((p) => p.values.map((v) => v.column.index)));
+  const names = panels.flatMap((p) => p.labels.filter((l) => l.labelRole === 'name').map((l) => l.index));
+  const char = (l: LayoutLine, k: number) => compact(l.cells[k]?.text ?? '');
+  for (let i = 0; i < body.length; i++) {
+    const line = body[i];
+    for (const n of names) {
+      if (char(line, n).length !== 1) continue;
+      const k = [n - 1, n + 1].find(
+        (m) => m >= 0 && !valueIndex.has(m) && !names.includes(m) && char(line, m).length === 1,
+      );
+      if (k === undefined) continue;
+      const text = k < n ? char(line, k) + char(line, n) : char(line, n) + char(line, k);
+      if (!TOTAL_LABEL.test(text)) continue;
+      const cells = [...line.cells];
+      cells[n] = { ...cells[n], text };
+      cells[k] = { ...cells[k], text: '' };
+      body[i] = copyLine(line, cells);
+    }
+  }
+}
+
+/**
+ * A name wrapped over two or three lines of one grid cell, its code and amounts on one of them (vertically
+ * centred: "机关事业单位" / "2080505 基本养老保险 600.00" / "缴费支出"): a line holding only a piece of name, closer to
+ * the row beside it than rows are to each other, is joined to that row's name. PDF lines only (positions known).
+ */
+function joinWrappedLabels(body: LayoutLine[], panels: Panel[], ctx: Context): void {
+  const names = new Set(
+    panels.flatMap((p) => p.labels.filter((l) => l.labelRole === 'name').map((l) => l.index)),
+  );
+  const anchored = (l: LayoutLine) => filled(l).some((c) => isNumberText(c.text));
+  const piece = (l: LayoutLine) => {
+    const f = filled(l);
+    // a ruled grid's cells are whole already (its reader joins wrapped cell text)
+    if (l.grid === 'ruled') return false;
+    return (
+      f.length === 1 &&
+      names.has(f[0].index) &&
+      !/[:：]$/.test(f[0].compact) &&
+      splitEnumeration(f[0].compact).number === undefined &&
+      roleOfLabel(f[0].text, undefined, ctx) === null
+    );
+  };
+  // the row pitch: the median distance between consecutive lines that carry amounts
+  const gaps: number[] = [];
+  for (let k = 1; k < body.length; k++) {
+    const a = body[k - 1];
+    const b = body[k];
+    if (a.y !== undefined && b.y !== undefined && a.page === b.page && anchored(a) && anchored(b))
+      gaps.push(b.y - a.y);
+  }
+  if (gaps.length < 2) return;
+  const pitch = gaps.sort((a, b) => a - b)[gaps.length >> 1];
+  const near = (a: LayoutLine, b: LayoutLine | undefined) =>
+    b !== undefined &&
+    a.y !== undefined &&
+    b.y !== undefined &&
+    a.page === b.page &&
+    Math.abs(a.y - b.y) < pitch * 0.8;
+  const join = (row: LayoutLine, pieceLine: LayoutLine, before: boolean): LayoutLine => {
+    const k = filled(pieceLine)[0].index;
+    const own = compact(row.cells[k]?.text ?? '');
+    if (own === '') return row;
+    const text = before ? filled(pieceLine)[0].compact + own : own + filled(pieceLine)[0].compact;
+    const cells = [...row.cells];
+    cells[k] = { ...cells[k], text };
+    return copyLine(row, cells);
+  };
+  for (let k = 0; k < body.length; k++) {
+    const line = body[k];
+    if (!anchored(line) || line.y === undefined) continue;
+    const above = body[k - 1];
+    if (
+      above &&
+      piece(above) &&
+      near(line, above) &&
+      !(
+        body[k - 2] &&
+        anchored(body[k - 2]) &&
+        near(above, body[k - 2]) &&
+        above.y! - body[k - 2].y! < line.y - above.y!
+      )
+    ) {
+      body[k] = join(body[k], above, true);
+      body.splice(k - 1, 1);
+      k--;
+    }
+    const below = body[k + 1];
+    if (
+      below &&
+      piece(below) &&
+      near(body[k], below) &&
+      !(body[k + 2] && anchored(body[k + 2]) && body[k + 2].y! - below.y! < below.y! - body[k].y!)
+    ) {
+      body[k] = join(body[k], below, false);
+      body.splice(k + 1, 1);
+    }
+  }
+}
+
+/**
+ * A label and its amount printed on two lines of one grid row (the amount vertically centred in a row made taller by
+ * the merged group label beside it: 法院 2019 公共财政拨款（补助）资金): a line of amounts only, under a line with a
+ * label and no amount, is folded into it when it lies closer to it than to the line below. Single-panel tables only.
+ */
+function foldLoneAmounts(body: LayoutLine[], panels: Panel[]): void {
+  if (panels.length !== 1) return;
+  const labels = panels[0].labels.map((l) => l.index);
+  const values = panels[0].values.map((v) => v.column.index);
+  if (labels.length === 0 || values.length === 0) return;
+  const has = (l: LayoutLine, idx: number[]) => idx.some((k) => clean(l.cells[k]?.text ?? '') !== '');
+  const amountsOnly = (l: LayoutLine) =>
+    !has(l, labels) &&
+    values.some((k) => isNumberText(l.cells[k]?.text ?? '')) &&
+    filled(l).every((c) => isNumberText(c.text));
+  for (let k = body.length - 1; k > 0; k--) {
+    const line = body[k];
+    const above = body[k - 1];
+    const below = body[k + 1];
+    // a ruled grid's rows are whole already: its reader joins what one cell prints over several lines
+    if (line.grid === 'ruled' || above.grid === 'ruled') continue;
+    if (line.y === undefined || above.y === undefined || !amountsOnly(line)) continue;
+    if (!has(above, labels) || has(above, values)) continue;
+    if (below?.y !== undefined && below.page === line.page && below.y - line.y < line.y - above.y) continue;
+    const cells = above.cells.map((c, i) => (values.includes(i) && line.cells[i] ? { ...line.cells[i] } : c));
+    for (let i = above.cells.length; i < line.cells.length; i++) cells.push({ ...line.cells[i] });
+    body.splice(k - 1, 2, copyLine(above, cells));
+  }
+}
+
 /** Reads the table whose title is at `start`. */
 export function readTable(
   lines: readonly LayoutLine[],
@@ -266,6 +432,8 @@ export function readTable(
   if (!match.kinds.includes('three_public')) lines = repairEmptyHeader(lines, start, ctx);
   const titleLine = lines[start];
   let unitName: string | undefined;
+  /** The line that printed the unit name (its wrapped end may follow). */
+  let nameLine = -1;
   let unit: MoneyUnit | undefined;
   const header: LayoutLine[] = [];
   const body: LayoutLine[] = [];
@@ -276,15 +444,44 @@ export function readTable(
   let j = start + 1;
   for (; j < lines.length; j++) {
     if (filled(lines[j]).length === 0) continue;
+    // the table's number printed under its title (Jiangsu 2019 tables volume: 收入预算总表 / 公开表二)
+    const printedNumber = header.length === 0 && body.length === 0 ? tableNumberOf(lines[j]) : null;
+    if (printedNumber && !number && !match.number && !unit && !unitName) {
+      number = printedNumber;
+      continue;
+    }
     if (endsTable(lines[j], ctx) || brokenTitleAt(lines, j, ctx.vocab)) break;
     const line = spacedWords(lines[j], ctx);
     const f = filled(line);
     // meta cells all carry a colon ("单位名称：…", "单位：万元"); rows of numbers are not asked
-    const metas = f.every((c) => /[:：]/.test(c.compact)) ? f.map((c) => metaOfCell(c.text)) : [null];
+    // the unit name wrapped onto the next line, beside the money unit ("部门名称：江苏省高级人民法" / "院 | 单位：万元")
+    if (
+      unitName !== undefined &&
+      nameLine === j - 1 &&
+      f.length >= 2 &&
+      f[0].compact.length <= 6 &&
+      !/[:：]/.test(f[0].compact) &&
+      !isNumberText(f[0].text) &&
+      !isHeaderText(f[0].text, ctx) &&
+      f.slice(1).every((c) => metaOfCell(c.text)?.unit)
+    ) {
+      unitName = `${unitName}${f[0].compact}`;
+      for (const c of f.slice(1)) unit = metaOfCell(c.text)?.unit ?? unit;
+      continue;
+    }
+    // a lone "元" is the wrapped tail of "单位：万" on the line above
+    const metas =
+      f.every((c) => /[:：]/.test(c.compact) || (c.compact === '元' && unit === '万元')) &&
+      f.some((c) => c.compact !== '元')
+        ? f.map((c) => (c.compact === '元' ? {} : metaOfCell(c.text)))
+        : [null];
     if (metas.every((m) => m)) {
       for (const m of metas) {
         if (m?.unit) unit = m.unit;
-        if (m?.unitName) unitName = m.unitName;
+        if (m?.unitName) {
+          unitName = m.unitName;
+          nameLine = j;
+        }
       }
       continue;
     }
@@ -328,7 +525,8 @@ export function readTable(
     }
     // header words wrapped over the lines before the first amount, at the top of the header or below its
     // caption rows (人大 2017 收支预算总表: 收入 | 支出 / 功能分类 | 支出用途 / 项目名 | … / 称 …)
-    if (body.length === 0 && !itemColumns && !isHeaderRow(line, ctx)) {
+    const joined = body.length === 0 ? withSpacedJoined(line, ctx) : line;
+    if (body.length === 0 && !itemColumns && !isHeaderRow(joined, ctx)) {
       const wrapped = wrappedHeaderAt(lines, j, ctx);
       if (wrapped) {
         header.push(wrapped.line);
@@ -336,7 +534,7 @@ export function readTable(
         continue;
       }
     }
-    if (body.length === 0 && isHeaderRow(line, ctx)) {
+    if (body.length === 0 && isHeaderRow(joined, ctx)) {
       header.push(line);
       continue;
     }
@@ -393,6 +591,7 @@ export function readTable(
       return { table: special('three_public', transposed.columns, transposed.rows, empty), next: j };
     }
   }
+  joinSpacedHeader(header, body, ctx);
   alignHeader(header, body);
   const width = Math.max(0, ...header.map((l) => l.cells.length), ...body.map((l) => l.cells.length));
   const labelRows = header.filter((l) => !isNumberingRow(l));
@@ -419,6 +618,9 @@ export function readTable(
           values: p.values.map((v) => v.column.index),
         })),
       );
+  joinSpacedLabels(folded, panels);
+  joinWrappedLabels(folded, panels, ctx);
+  foldLoneAmounts(folded, panels);
   strayColumns(panels, columns, folded);
   const rows = readRows(folded, panels, ctx, match.title, previous);
   const tableColumns: Column[] = panels.flatMap((p) =>
@@ -453,7 +655,7 @@ export function readTable(
   };
   if (number ?? match.number) table.number = number ?? match.number;
   if (unitName) table.unitName = unitName;
-  return { table, next: j };
+  return { table, next: j, headerless: header.length === 0 };
 }
 
 /**
@@ -815,6 +1017,7 @@ function readRow(line: LayoutLine, panel: Panel, ctx: Context, title: string): R
     } else if (parts.some((p) => p !== '')) label = parts.filter((p) => p !== '').join('');
   }
   const grouped = panel.grouped;
+  const hasCodeColumn = panel.labels.some((l) => l.labelRole === 'code' || l.labelRole === 'codePart');
   for (const l of panel.labels) {
     const t = text(l.index);
     if (t === '' || (grouped && (l.index === grouped.group || l.index === grouped.item))) continue;
@@ -825,6 +1028,12 @@ function readRow(line: LayoutLine, panel: Panel, ctx: Context, title: string): R
     } else if (l.labelRole === 'name') {
       const own = l.withAmount ? splitAmount(t).label : t;
       if (own === '') continue;
+      // a code printed left of its code column's header, in the unheaded first column (省委办公厅 2019 机关运行经费)
+      const printedCode = codeOf(own);
+      if (printedCode && printedCode.length >= 3 && !code && hasCodeColumn) {
+        code = printedCode;
+        continue;
+      }
       if (!label) label = own;
       else if (label !== t) label = `${label}${t}`;
     } else if (l.labelRole === 'governmentName') governmentName = t;
@@ -1055,9 +1264,20 @@ function alignHeader(header: LayoutLine[], body: LayoutLine[]): void {
 /** A line's cells moved to the columns of another grid line by position (null when it cannot be done). */
 function alignToGrid(line: LayoutLine, ref: LayoutLine): LayoutLine | null {
   const f = filled(line);
-  if (line.cells.length === ref.cells.length || f.length === 0) return null;
+  if (f.length === 0) return null;
   if (!ref.cells.every((c) => c.x0 !== undefined && c.x1 !== undefined)) return null;
   if (!f.every((c) => line.cells[c.index].x0 !== undefined && line.cells[c.index].x1 !== undefined))
+    return null;
+  // a line of the grid's width is realigned only when a side caption (收入 / 支出) starts exactly where a later
+  // column starts (left-aligned in its spanning cell) but was given the index of a column before it by the reader
+  if (
+    line.cells.length === ref.cells.length &&
+    !f.some(
+      (c) =>
+        sideOfHeader(c.compact) !== null &&
+        ref.cells.some((r, j) => j > c.index && Math.abs(r.x0! - line.cells[c.index].x0!) <= 2),
+    )
+  )
     return null;
   const target = f.map((c) => {
     const cell = line.cells[c.index];

@@ -65,16 +65,17 @@ export const TABLE_SHAPES: Partial<Record<TableKind, TableShape>> = {
   general_expenditure: { anyColumn: ['basic', 'project', 'total', 'final'] },
   gov_fund_expenditure: { anyColumn: ['basic', 'project', 'total', 'final'] },
   fiscal_expenditure: { anyColumn: ['basic', 'project'] },
-  general_basic_economic: { anyColumn: ['personnel', 'public', 'total', 'final'] },
-  fiscal_basic: { anyColumn: ['personnel', 'public', 'total'] },
+  // a basic-expenditure economic table may print its one amount column as 基本支出
+  general_basic_economic: { anyColumn: ['personnel', 'public', 'total', 'final', 'basic'] },
+  fiscal_basic: { anyColumn: ['personnel', 'public', 'total', 'basic'] },
 };
 
 /** Parenthesised qualifiers that do not change a table's kind. */
 export const TITLE_NOISE: RegExp[] = [/[（(]不含上年结转[)）]/g, /[（(]按功能分类[)）]/g];
 
-/** A printed table number on its own line or before the title: 表一, 公开01表, 预算公开表10, 部门公开表9, 附表1. */
+/** A printed table number on its own line or before the title: 表一, 公开01表, 预算公开表10, 部门公开表9, 公开表二, 附表1. */
 export const TABLE_NUMBER =
-  /^((?:预算|部门|单位|决算)?公开表\s*\d+|表\s*[一二三四五六七八九十\d]+|公开\s*\d+\s*表|附表\s*[一二三四五六七八九十\d]+)(?:[:：\s]|$)/;
+  /^((?:预算|部门|单位|决算)?公开表\s*[一二三四五六七八九十\d]+|表\s*[一二三四五六七八九十\d]+|公开\s*\d+\s*表|附表\s*[一二三四五六七八九十\d]+)(?:[:：\s]|$)/;
 
 export const COLUMN_ALIASES: ColumnAlias[] = [
   { id: 'total', pattern: /^(合计|小计|总计|预算合计|本年合计|金额合计)$/ },

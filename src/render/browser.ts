@@ -56,7 +56,11 @@ export class RenderBrowser {
   /** Prints what the shared page holds. */
   async pdf(): Promise<Uint8Array> {
     const page = await this.page();
-    return new Uint8Array(await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+    // Tagged: headings, paragraphs and tables are marked up for screen readers and text extraction; the outline
+    // gives the reader's bookmarks.
+    return new Uint8Array(
+      await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true }),
+    );
   }
 
   /** Prints self-contained HTML to PDF bytes. */

@@ -82,6 +82,17 @@ function sectionsOf(
   return picked;
 }
 
+/** The included units need a list of their own unless the 机构设置 text already names every one of them. */
+function unitsNotListed(doc: Disclosure): boolean {
+  const units = doc.overview.unitsIncluded;
+  if (units.length === 0) return false;
+  const text = doc.overview.organisation.map((p) => p.text).join('\n');
+  return !units.every((u) => text.includes(u));
+}
+
+const isCaptionOf = (text: string, chart: Chart) =>
+  text.replace(/[\s\u3000]+/g, '').replace(/^图\d*[：:.、]?/, '') === chart.title;
+
 /** Lays out the whole document. */
 export function planDocument(doc: Disclosure, layout: Layout, options: PlanOptions = {}): DocumentPlan {
   const meta = doc.metadata;
@@ -135,7 +146,7 @@ export function planDocument(doc: Disclosure, layout: Layout, options: PlanOptio
       blocks.push({
         type: 'form',
         id,
-        grid: formGrid(form, layout.performanceFormTitle),
+        grid: formGrid(form, layout, meta.region),
         subtitle: `（${meta.year}年度）`,
       });
     }
@@ -149,7 +160,7 @@ export function planDocument(doc: Disclosure, layout: Layout, options: PlanOptio
         paragraphs(doc.overview.duties);
         heading(p.organisation, 2);
         paragraphs(doc.overview.organisation);
-        if (doc.overview.unitsIncluded.length) {
+        if (unitsNotListed(doc)) {
           blocks.push({ type: 'paragraph', text: `纳入${meta.unit}预算的单位包括：` });
           paragraphs(doc.overview.unitsIncluded.map((text) => ({ text })));
         }
@@ -179,11 +190,13 @@ export function planDocument(doc: Disclosure, layout: Layout, options: PlanOptio
         const picked = sectionsOf(doc, p.group.kinds, claimed);
         for (const [i, s] of picked.entries()) {
           heading(sectionHeading(s), s.level);
-          paragraphs(s.paragraphs);
           const chart = chartFor(s.kind);
-          if (chart && !placedCharts.has(chart)) {
-            placedCharts.add(chart);
-            blocks.push({ type: 'chart', chart });
+          const drawn = chart && !placedCharts.has(chart) ? chart : undefined;
+          // A source's caption of its own chart ("一般公共预算当年拨款结构图") is the title the drawn chart prints.
+          paragraphs(drawn ? s.paragraphs.filter((p) => !isCaptionOf(p.text, drawn)) : s.paragraphs);
+          if (drawn) {
+            placedCharts.add(drawn);
+            blocks.push({ type: 'chart', chart: drawn });
           }
           // The forms follow the last sub-item of 绩效管理情况 (2、绩效目标情况（附表说明）).
           if (s.kind === 'performance' && picked[i + 1]?.kind !== 'performance' && !formsPlaced) forms();

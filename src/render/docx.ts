@@ -12,12 +12,15 @@ import {
   Paragraph,
   Table,
   TableCell,
+  TableOfContents,
   TableRow,
   TextRun,
   VerticalAlign,
+  VerticalAlignSection,
   WidthType,
   type IRunOptions,
 } from 'docx';
+import { estimatePageNumbersWith } from 'docx/layout';
 import type { Disclosure } from '../model/schema.js';
 import type { RenderBrowser } from './browser.js';
 import type { Chart } from './charts.js';
@@ -142,25 +145,16 @@ async function blockChildren(
   block: Block,
   plan: DocumentPlan,
   options: DocxOptions,
-): Promise<(Paragraph | Table)[]> {
+): Promise<(Paragraph | Table | TableOfContents)[]> {
   switch (block.type) {
     case 'cover':
-      return [
-        ...Array.from({ length: 10 }, () => new Paragraph({ children: [] })),
-        centred(block.title, 52),
-        new Paragraph({ children: [] }),
-        centred(block.subtitle, 44),
-      ];
+      // The cover is a section of its own, centred vertically on its page.
+      return [centred(block.title, 52), new Paragraph({ children: [] }), centred(block.subtitle, 44)];
     case 'contents':
+      // A real TOC field over the headings (parts, table titles, items), with page numbers Word can update.
       return [
-        centred('目录', 36, true, true),
-        ...block.entries.map(
-          (e) =>
-            new Paragraph({
-              indent: { left: (e.level - 1) * 420 },
-              children: [run(e.title, { bold: e.level === 1, size: 22 })],
-            }),
-        ),
+        centred('目录', 36, true),
+        new TableOfContents('目录', { hyperlink: true, headingStyleRange: '1-3', tabLeader: 'dot' }),
       ];
     case 'part':
       return [
@@ -176,7 +170,13 @@ async function blockChildren(
     case 'heading':
       return [
         new Paragraph({
-          heading: block.level <= 2 ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_3,
+          // Levels 2 and 3 are listed in the contents, as in HTML; "1、…" items are not.
+          heading:
+            block.level <= 2
+              ? HeadingLevel.HEADING_2
+              : block.level === 3
+                ? HeadingLevel.HEADING_3
+                : HeadingLevel.HEADING_4,
           spacing: { before: 160, after: 80 },
           children: [
             new TextRun({
@@ -203,7 +203,15 @@ async function blockChildren(
         ...(g.number
           ? [new Paragraph({ pageBreakBefore: true, children: [run(g.number, { size: 20 })] })]
           : []),
-        centred(g.title, 30, true, !g.number),
+        new Paragraph({
+          heading: HeadingLevel.HEADING_2,
+          alignment: AlignmentType.CENTER,
+          pageBreakBefore: !g.number,
+          spacing: { after: 120 },
+          children: [
+            new TextRun({ text: g.title, font: HEADING_FONT, size: 30, bold: true, color: '000000' }),
+          ],
+        }),
         new Paragraph({
           tabStops: [{ type: 'right', position: PAGE_WIDTH_TWIPS }],
           children: [
@@ -229,22 +237,24 @@ async function blockChildren(
 export async function renderDocx(doc: Disclosure, options: DocxOptions = {}): Promise<Uint8Array> {
   const layout = options.layout ?? layoutFor(doc.metadata.family);
   const plan = planDocument(doc, layout, { charts: Boolean(options.browser) });
-  const children: (Paragraph | Table)[] = [];
-  for (const block of plan.blocks) children.push(...(await blockChildren(block, plan, options)));
+  const cover: (Paragraph | Table | TableOfContents)[] = [];
+  const children: (Paragraph | Table | TableOfContents)[] = [];
+  for (const block of plan.blocks)
+    (block.type === 'cover' ? cover : children).push(...(await blockChildren(block, plan, options)));
+  const page = {
+    size: { width: 11906, height: 16838 },
+    margin: { top: 1134, bottom: 1134, left: 1134, right: 1134 },
+  };
   const document = new Document({
     creator: 'yusuan',
     title: plan.title,
     styles: { default: { document: { run: { font: FONT, size: 24 } } } },
+    // Page numbers of the contents worked out as Word lays the pages out; Chinese text is measured by a best guess.
+    pageNumbers: estimatePageNumbersWith({ guess: true }),
     sections: [
+      { properties: { page, verticalAlign: VerticalAlignSection.CENTER }, children: cover },
       {
-        properties: {
-          page: {
-            size: { width: 11906, height: 16838 },
-            margin: { top: 1134, bottom: 1134, left: 1134, right: 1134 },
-            pageNumbers: { start: 1 },
-          },
-          titlePage: true,
-        },
+        properties: { page: { ...page, pageNumbers: { start: 2 } } },
         footers: {
           default: new Footer({
             children: [
@@ -254,7 +264,6 @@ export async function renderDocx(doc: Disclosure, options: DocxOptions = {}): Pr
               }),
             ],
           }),
-          first: new Footer({ children: [] }),
         },
         children,
       },

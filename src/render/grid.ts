@@ -1,7 +1,15 @@
 // model → a printable grid: one table of the disclosure laid out by a layout template (header rows with spans,
 // body rows of formatted cells). HTML, DOCX and XLSX all draw the same grid, so they cannot disagree.
 import { Decimal, formatDecimal, type MoneyUnit } from '../model/money.js';
-import type { Disclosure, PerformanceForm, Row, RowRole, Table, TableKind } from '../model/schema.js';
+import type {
+  Disclosure,
+  Indicator,
+  PerformanceForm,
+  Row,
+  RowRole,
+  Table,
+  TableKind,
+} from '../model/schema.js';
 import type { ColumnTemplate, Layout, RowHeaderKind, SideTemplate, TableTemplate } from './layouts/types.js';
 import { fill } from './layouts/types.js';
 
@@ -14,11 +22,15 @@ export interface GridCell {
   /** Label cells that should stand out (totals, form captions). */
   strong?: boolean;
   align?: 'left' | 'center' | 'right';
+  /** Never wrapped (classification codes: a code broken over two lines reads as two codes). */
+  nowrap?: boolean;
 }
 
 export interface GridRow {
   cells: GridCell[];
   role?: RowRole;
+  /** Printed on the same page as the row before it (a form's signature row). */
+  keepWithPrevious?: boolean;
 }
 
 export interface TableGrid {
@@ -36,6 +48,8 @@ export interface TableGrid {
   body: GridRow[];
   notes: string[];
   empty: boolean;
+  /** Income and expenditure side by side (收支总表). */
+  twoSided?: boolean;
 }
 
 const FACTOR: Record<MoneyUnit, number> = { 元: 0, 万元: 4 };
@@ -169,9 +183,11 @@ function singleSided(
   const { template, table } = ctx;
   const columns = columnsFor(template.columns, table);
   const codeKinds = template.rowHeaders.filter((h) => h.kind.startsWith('code'));
+  // Wide tables (预算收入总表: seven amounts) give their names less room so that amounts keep theirs.
+  const nameWidth = codeKinds.length > 0 && columns.length > 5 ? 2.4 : 3;
   const leaves = [
     ...template.rowHeaders.map((h) =>
-      leafOf(h.label, h.group, h.kind === 'code' ? 1.1 : h.kind.startsWith('code_') ? 0.62 : 3, year),
+      leafOf(h.label, h.group, h.kind === 'code' ? 1.3 : h.kind.startsWith('code_') ? 0.62 : nameWidth, year),
     ),
     ...columns.map((c) => leafOf(c.label, c.group, 1.2, year)),
   ];
@@ -189,7 +205,12 @@ function singleSided(
         cells.push({ text: rowHeaderText(row, h.kind) });
     } else {
       for (const h of template.rowHeaders)
-        cells.push({ text: rowHeaderText(row, h.kind), strong, align: 'left' });
+        cells.push({
+          text: rowHeaderText(row, h.kind),
+          strong,
+          align: 'left',
+          nowrap: h.kind.startsWith('code') || undefined,
+        });
     }
     for (const c of columns) cells.push(amountCell(row, c.id, ctx));
     return { cells, role: row.role };
@@ -216,29 +237,50 @@ function twoSided(ctx: Context, year: number): Pick<TableGrid, 'header' | 'body'
   const sides = template.sides!;
   const incomeCols = columnsFor(sides.income.columns, table, 'income');
   const spendCols = columnsFor(sides.expenditure.columns, table, 'expenditure');
+  const labelLeaves = (s: SideTemplate): Leaf[] =>
+    s.rowHeaders
+      ? s.rowHeaders.map((h) => ({
+          ...leafOf(h.label, h.group, h.kind === 'code' ? 1.3 : 2, year),
+          path: [s.title, ...leafOf(h.label, h.group, 1, year).path],
+        }))
+      : [leafOf(s.rowHeader, s.title, s.widths?.label ?? 3.2, year)];
   const sideLeaves = (s: SideTemplate, cols: ColumnTemplate[]): Leaf[] => [
-    leafOf(s.rowHeader, s.title, 3.2, year),
+    ...labelLeaves(s),
     ...cols.map((c) => ({
-      ...leafOf(c.label, c.group, 1.2, year),
+      ...leafOf(c.label, c.group, s.widths?.amount ?? 1.2, year),
       path: [s.title, ...leafOf(c.label, c.group, 1, year).path],
     })),
   ];
   const leaves = [...sideLeaves(sides.income, incomeCols), ...sideLeaves(sides.expenditure, spendCols)];
   const header = headerRows(leaves);
   const rows = table?.rows ?? [];
-  const income = splitSide(rows.filter((r) => sideOf(r, table!) === 'income'));
-  const spend = splitSide(rows.filter((r) => sideOf(r, table!) === 'expenditure'));
-  const half = (row: Row | undefined, cols: ColumnTemplate[]): GridCell[] => [
-    {
-      text: row ? row.label || row.name : '',
-      strong: row ? isTotal(row.role) : false,
-      align: row && isTotal(row.role) ? 'center' : 'left',
-    },
+  const sideRows = (side: 'income' | 'expenditure') => {
+    const split = splitSide(rows.filter((r) => sideOf(r, table!) === side));
+    // A coded side lists its 合计 where single-sided tables of the layout do.
+    if (sides[side].rowHeaders) split.body = orderRows(split.body, template.totalPosition);
+    return split;
+  };
+  const income = sideRows('income');
+  const spend = sideRows('expenditure');
+  const labels = (row: Row | undefined, s: SideTemplate): GridCell[] => {
+    const strong = row ? isTotal(row.role) : false;
+    if (!s.rowHeaders)
+      return [{ text: row ? row.label || row.name : '', strong, align: strong ? 'center' : 'left' }];
+    if (row && !row.code)
+      return [{ text: row.label || row.name, colSpan: s.rowHeaders.length, strong, align: 'center' }];
+    return s.rowHeaders.map((h) => ({
+      text: row ? rowHeaderText(row, h.kind) : '',
+      align: 'left' as const,
+      nowrap: h.kind.startsWith('code') || undefined,
+    }));
+  };
+  const half = (row: Row | undefined, s: SideTemplate, cols: ColumnTemplate[]): GridCell[] => [
+    ...labels(row, s),
     ...cols.map((c) => amountCell(row, c.id, ctx)),
   ];
   const zip = (a: Row[], b: Row[]): GridRow[] =>
     Array.from({ length: Math.max(a.length, b.length) }, (_, i) => ({
-      cells: [...half(a[i], incomeCols), ...half(b[i], spendCols)],
+      cells: [...half(a[i], sides.income, incomeCols), ...half(b[i], sides.expenditure, spendCols)],
       role: a[i]?.role ?? b[i]?.role,
     }));
   const body = [
@@ -287,12 +329,8 @@ export function tableGrid(doc: Disclosure, layout: Layout, template: TableTempla
       sameFamily && table?.title
         ? table.title
         : fill(template.title, { year, unit: doc.metadata.unit, kind }),
-    number:
-      sameFamily && table?.number
-        ? table.number
-        : template.number
-          ? fill(template.number, { year, unit: '', kind, n })
-          : undefined,
+    // One numbering scheme per document: the layout's, whatever the source printed ("部门公开表9").
+    number: template.number ? fill(template.number, { year, unit: '', kind, n }) : undefined,
     unit: template.unit,
     unitName: table?.unitName ?? doc.metadata.unit,
     scale: template.scale,
@@ -300,6 +338,7 @@ export function tableGrid(doc: Disclosure, layout: Layout, template: TableTempla
     ...parts,
     notes,
     empty,
+    twoSided: Boolean(template.sides),
   };
 }
 
@@ -345,8 +384,59 @@ function formAmount(value: string | null): string {
   return formatDecimal(d, d.isInteger() ? 0 : 2);
 }
 
+/** 填报日期 as a date: budget systems export a timestamp ("20221103153701" → "2022-11-03"). */
+export function filingDateText(printed: string | undefined): string {
+  const m = /^(\d{4})(\d{2})(\d{2})(\d{4}|\d{6})?$/.exec(printed?.trim() ?? '');
+  return m ? `${m[1]}-${m[2]}-${m[3]}` : (printed ?? '');
+}
+
+/** The form's title: its own, else the layout's with the family's issuer ("忻州市市级预算部门（单位）"). */
+export function formTitle(form: PerformanceForm, layout: Layout, region: string | undefined): string {
+  if (form.title) return form.title;
+  const issuer = layout.performanceFormIssuer;
+  return issuer && region
+    ? fill(issuer, { year: 0, unit: '', kind: '', region }) + layout.performanceFormTitle
+    : layout.performanceFormTitle;
+}
+
+type IndicatorPair = { level1: string; level2: string; period?: Indicator; year?: Indicator };
+
+/** "服务对象满意度" and "服务对象满意度指标" name the same 二级指标. */
+const level2Key = (s: string) => s.replace(/\s+/g, '').replace(/指标$/, '');
+
+/**
+ * The indicator rows of a form: period and year side by side, grouped by 一级指标; with the family's standard rows,
+ * a 二级指标 the form leaves empty is printed blank in its place, as the family's template prints it.
+ */
+export function indicatorRows(form: PerformanceForm, layout: Layout): IndicatorPair[][] {
+  const { period, year } = form.indicators;
+  const pairs: IndicatorPair[] = Array.from({ length: Math.max(period.length, year.length) }, (_, i) => ({
+    level1: period[i]?.level1 ?? year[i]?.level1 ?? '',
+    level2: period[i]?.level2 ?? year[i]?.level2 ?? '',
+    period: period[i],
+    year: year[i],
+  }));
+  const groups = new Map<string, IndicatorPair[]>();
+  for (const p of pairs) groups.set(p.level1, [...(groups.get(p.level1) ?? []), p]);
+  const standard = layout.standardIndicators;
+  if (!standard || ![...groups.keys()].every((l1) => standard.some((g) => g.level1 === l1)))
+    return [...groups.values()];
+  return standard.map((g) => {
+    const rows = [...(groups.get(g.level1) ?? [])];
+    const rank = (level2: string) => g.level2.findIndex((l) => level2Key(l) === level2Key(level2));
+    g.level2.forEach((level2, k) => {
+      if (rows.some((r) => rank(r.level2) === k || (r.year && rank(r.year.level2) === k))) return;
+      const after = rows.findIndex((r) => rank(r.level2) > k);
+      const blank = { level1: g.level1, level2 };
+      if (after < 0) rows.push(blank);
+      else rows.splice(after, 0, blank);
+    });
+    return rows;
+  });
+}
+
 /** A performance form laid out as the Shanxi 申报表 prints it: 8 columns, captions left. */
-export function formGrid(form: PerformanceForm, title: string): TableGrid {
+export function formGrid(form: PerformanceForm, layout: Layout, region?: string): TableGrid {
   const caption = (text: string, colSpan?: number, rowSpan?: number): GridCell => ({
     text,
     colSpan,
@@ -354,9 +444,10 @@ export function formGrid(form: PerformanceForm, title: string): TableGrid {
     strong: true,
     align: 'center',
   });
-  const text = (t: string | undefined, colSpan?: number): GridCell => ({
+  const text = (t: string | undefined, colSpan?: number, rowSpan?: number): GridCell => ({
     text: t ?? '',
     colSpan,
+    rowSpan,
     align: 'left',
   });
   const money = (v: string | null): GridCell => ({
@@ -409,7 +500,8 @@ export function formGrid(form: PerformanceForm, title: string): TableGrid {
     { cells: [caption(''), caption('实施期目标', 3), caption('年度目标', 4)] },
     { cells: [caption('总体目标'), text(form.goals.period, 3), text(form.goals.year, 4)] },
   ];
-  const count = Math.max(form.indicators.period.length, form.indicators.year.length);
+  const groups = indicatorRows(form, layout);
+  const count = groups.reduce((n, g) => n + g.length, 0);
   body.push({
     cells: [
       caption('绩效指标', undefined, count + 1),
@@ -418,41 +510,44 @@ export function formGrid(form: PerformanceForm, title: string): TableGrid {
       ),
     ],
   });
-  for (let i = 0; i < count; i++) {
-    const p = form.indicators.period[i];
-    const y = form.indicators.year[i];
-    body.push({
-      cells: [
-        text(p?.level1 ?? y?.level1),
-        text(p?.level2),
-        text(p?.name),
-        text(p?.printed),
-        text(y?.level2),
-        text(y?.name),
-        text(y?.printed),
-      ],
+  for (const group of groups)
+    group.forEach((r, i) => {
+      const blank = !r.period && !r.year;
+      body.push({
+        cells: [
+          // 一级指标 is one merged cell over its rows, as the family prints it.
+          ...(i === 0 ? [text(r.level1, undefined, group.length > 1 ? group.length : undefined)] : []),
+          text(blank ? r.level2 : r.period?.level2),
+          text(r.period?.name),
+          text(r.period?.printed),
+          text(blank ? r.level2 : r.year?.level2),
+          text(r.year?.name),
+          text(r.year?.printed),
+        ],
+      });
     });
-  }
   const c = form.contacts;
   body.push({
+    keepWithPrevious: true,
     cells: [
       caption('负责人：'),
       text(c.responsible),
       caption('经办人：'),
       text(c.handler),
       caption('联系电话：'),
-      text(c.phone),
+      { ...text(c.phone), nowrap: true },
       caption('填报日期：'),
-      text(form.filingDate),
+      { ...text(filingDateText(form.filingDate)), nowrap: true },
     ],
   });
   return {
     kind: 'performance_form',
-    title,
+    title: formTitle(form, layout, region),
     unit: form.unit,
     scale: 0,
     columnCount: 8,
-    widths: [1.4, 1.4, 1, 1.2, 1.2, 1, 1.2, 1.2],
+    // The funding labels ("其中：中央财政资金") fit their column on one line.
+    widths: [1.4, 1.75, 1.2, 1.15, 1.1, 1.2, 1.15, 1.1],
     header: [],
     body,
     notes: [],

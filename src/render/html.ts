@@ -24,29 +24,37 @@ const ESCAPES: Record<string, string> = {
 };
 export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ESCAPES[c]);
 
+// Body in Song (宋体), headings, table headers and totals in Hei (黑体), as Chinese disclosures are set. The "TT"
+// families are TrueType copies of Noto CJK (scripts/setup.sh): Chromium embeds them as subset CID fonts, while the
+// CFF originals, kept as the fallback, would be embedded as Type 3. Two faces only: each face costs print time.
+const SONG = '"Noto Serif CJK SC TT", "Noto Serif CJK SC", serif';
+const HEI = '"Noto Sans CJK SC TT", "Noto Sans CJK SC", sans-serif';
+
 const CSS = `
 @page { size: A4; margin: 22mm 18mm 20mm 18mm;
-  @bottom-center { content: counter(page); font: 10pt "Noto Sans CJK SC", sans-serif; } }
+  @bottom-center { content: counter(page); font: 10pt ${SONG}; } }
 @page cover { @bottom-center { content: none; } }
 * { box-sizing: border-box; }
-/* One family in two weights: every further face embedded costs Chromium a few hundred ms of font subsetting. */
-html { font: 11pt/1.75 "Noto Sans CJK SC", "Noto Sans CJK", sans-serif; color: #000; }
+html { font: 12pt/1.75 ${SONG}; color: #000; }
 body { margin: 0; }
+h1, h2, h3, h4, th, b, strong, .cover, .toc li.l1, table.grid td.strong, table.grid tr.total td,
+  table.grid tr.subtotal td, table.grid tr.grand_total td, table.grid tr.year_total td {
+  font-family: ${HEI}; font-weight: bold; }
 .cover { page: cover; height: 250mm; display: flex; flex-direction: column; justify-content: center;
   align-items: center; text-align: center; break-after: page; }
-.cover .unit { font-size: 26pt; font-weight: bold; letter-spacing: 0.08em; margin-bottom: 14mm; }
-.cover .subtitle { font-size: 22pt; font-weight: bold; letter-spacing: 0.12em; }
+.cover .unit { font-size: 26pt; letter-spacing: 0.08em; margin-bottom: 14mm; }
+.cover .subtitle { font-size: 22pt; letter-spacing: 0.12em; }
 .contents { break-after: page; }
-.contents h1 { text-align: center; font-size: 18pt; letter-spacing: 1em; margin: 0 0 8mm; }
-.toc { list-style: none; margin: 0; padding: 0; font-size: 11pt; line-height: 1.9; }
+.contents h1 { text-align: center; font-size: 18pt; letter-spacing: 1em; margin: 0 0 6mm; }
+.toc { list-style: none; margin: 0; padding: 0; font-size: 11pt; line-height: 1.75; }
+.toc.dense { font-size: 10pt; line-height: 1.55; }
 .toc li { display: flex; align-items: baseline; }
-.toc li.l1 { font-weight: bold; }
 .toc li.l2 { padding-left: 2em; } .toc li.l3 { padding-left: 4em; }
 .toc a { color: inherit; text-decoration: none; }
 .toc .leader { flex: 1; border-bottom: 1px dotted #555; margin: 0 0.4em; transform: translateY(-0.3em); }
 .toc .page { min-width: 2em; text-align: right; font-variant-numeric: tabular-nums; }
 h1.part { font-size: 16pt; text-align: center; margin: 0 0 6mm; break-before: page; }
-h2 { font-size: 13pt; margin: 5mm 0 2mm; } h3 { font-size: 12pt; margin: 4mm 0 2mm; } h4 { font-size: 11pt; margin: 3mm 0 1mm; }
+h2 { font-size: 13pt; margin: 5mm 0 2mm; } h3 { font-size: 12pt; margin: 4mm 0 2mm; } h4 { font-size: 12pt; margin: 3mm 0 1mm; }
 h2, h3, h4 { break-after: avoid; }
 p { text-indent: 2em; margin: 0 0 1.5mm; text-align: justify; }
 .table-block { break-before: page; }
@@ -55,25 +63,58 @@ h1.part + .table-block { break-before: auto; }
 .table-block h2 { text-align: center; font-size: 14pt; margin: 0 0 3mm; }
 .table-meta { display: flex; justify-content: space-between; font-size: 9.5pt; margin-bottom: 1.5mm; }
 table.grid { width: 100%; border-collapse: collapse; font-size: 9pt; line-height: 1.35; table-layout: fixed; }
-table.grid th, table.grid td { border: 0.75pt solid #000; padding: 1.2mm 1.2mm; vertical-align: middle;
+table.grid th, table.grid td { border: 0.75pt solid #000; padding: 1.2mm 1.5mm; vertical-align: middle;
   overflow-wrap: anywhere; }
-table.grid th { font-weight: bold; text-align: center; background: #f2f2f2; }
+/* Header words break only between words (<wbr> marks them); a word wider than its column still wraps. */
+table.grid th { text-align: center; background: #f2f2f2; }
+table.grid th, table.grid td.strong { word-break: keep-all; }
 table.grid thead { display: table-header-group; }
 table.grid tr { break-inside: avoid; }
-table.grid td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-table.grid td.c { text-align: center; } table.grid td.strong { font-weight: bold; }
-table.grid tr.total td, table.grid tr.subtotal td, table.grid tr.grand_total td, table.grid tr.year_total td { font-weight: bold; }
+table.grid tr.keep { break-before: avoid; }
+table.grid td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; padding-right: 2mm; }
+table.grid td.c { text-align: center; } table.grid td.nw { white-space: nowrap; overflow-wrap: normal; }
+/* Two-sided summary tables are printed on one page, as published. */
+table.grid.two-sided { font-size: 8.5pt; line-height: 1.25; }
+table.grid.two-sided th, table.grid.two-sided td { padding-top: 0.55mm; padding-bottom: 0.55mm; }
 .notes { font-size: 9.5pt; margin-top: 2mm; } .notes p { text-indent: 0; }
 .form-block { break-before: page; }
 .form-block h2 { text-align: center; font-size: 14pt; margin: 0; }
 .form-block .subtitle { text-align: center; margin: 0 0 3mm; text-indent: 0; }
-table.form td { font-size: 8.5pt; } table.form td.strong { background: #f7f7f7; }
+table.form { font-size: 8.5pt; line-height: 1.3; }
+table.form td { padding: 0.8mm 1.2mm; }
+table.form td.strong { background: #f7f7f7; }
+table.form td.num { padding-right: 2mm; }
+.tight table.grid { font-size: 8pt; line-height: 1.2; }
+.tight table.grid th, .tight table.grid td { padding-top: 0.4mm; padding-bottom: 0.4mm; }
+.tighter table.grid { font-size: 7.5pt; line-height: 1.15; }
+.tighter table.grid th, .tighter table.grid td { padding-top: 0.2mm; padding-bottom: 0.2mm; }
 figure.chart { margin: 4mm auto; text-align: center; break-inside: avoid; }
 figure.chart svg { max-width: 100%; height: auto; }
-figure.chart figcaption { font-size: 10pt; }
 @media screen { body { max-width: 210mm; margin: 0 auto; padding: 10mm; background: #fff; }
   .cover { height: auto; min-height: 60vh; border-bottom: 1px solid #ccc; } .table-block, .form-block, h1.part { margin-top: 12mm; } }
 `;
+
+const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+
+/**
+ * The words of a label ("2023年|合计", "科目|编码", "财政专户|管理|资金"), for headers that must not break inside a
+ * word. ICU's dictionary leaves single characters (年, 性, 专, 户, punctuation); they belong to a neighbour.
+ */
+export function labelWords(text: string): string[] {
+  const words: string[] = [];
+  let glueNext = false;
+  for (const { segment } of segmenter.segment(text)) {
+    const single = [...segment].length === 1 && !/\s/.test(segment);
+    const opening = /^[（(“《]$/.test(segment);
+    if (words.length && (glueNext || (single && !opening))) words[words.length - 1] += segment;
+    else words.push(segment);
+    glueNext = opening || (single && words.length === 1 && [...words[0]].length === 1);
+  }
+  return words;
+}
+
+/** Escaped label with a break opportunity (<wbr>) between its words only. */
+const wordBreaks = (text: string) => labelWords(text).map(escapeHtml).join('<wbr>');
 
 function cellHtml(cell: GridCell, tag: 'td' | 'th'): string {
   const attrs: string[] = [];
@@ -82,14 +123,20 @@ function cellHtml(cell: GridCell, tag: 'td' | 'th'): string {
   const classes: string[] = [];
   if (cell.amount !== undefined) classes.push('num');
   else if (cell.align === 'center') classes.push('c');
+  if (cell.nowrap) classes.push('nw');
   if (cell.strong && tag === 'td') classes.push('strong');
   if (cell.amount != null) attrs.push(`data-value="${cell.amount}"`);
   if (classes.length) attrs.push(`class="${classes.join(' ')}"`);
-  return `<${tag}${attrs.length ? ' ' + attrs.join(' ') : ''}>${escapeHtml(cell.text)}</${tag}>`;
+  const text = tag === 'th' || cell.strong ? wordBreaks(cell.text) : escapeHtml(cell.text);
+  return `<${tag}${attrs.length ? ' ' + attrs.join(' ') : ''}>${text}</${tag}>`;
 }
 
-const rowHtml = (row: GridRow, tag: 'td' | 'th') =>
-  `<tr${row.role && row.role !== 'item' ? ` class="${row.role}"` : ''}>${row.cells.map((c) => cellHtml(c, tag)).join('')}</tr>`;
+function rowHtml(row: GridRow, tag: 'td' | 'th'): string {
+  const classes = [row.role && row.role !== 'item' ? row.role : '', row.keepWithPrevious ? 'keep' : '']
+    .filter(Boolean)
+    .join(' ');
+  return `<tr${classes ? ` class="${classes}"` : ''}>${row.cells.map((c) => cellHtml(c, tag)).join('')}</tr>`;
+}
 
 function colgroup(grid: TableGrid): string {
   const sum = grid.widths.reduce((a, b) => a + b, 0);
@@ -97,11 +144,15 @@ function colgroup(grid: TableGrid): string {
 }
 
 export function gridHtml(grid: TableGrid, className = 'grid'): string {
+  if (grid.twoSided) className += ' two-sided';
   const head = grid.header.length
     ? `<thead>${grid.header.map((r) => rowHtml(r, 'th')).join('')}</thead>`
     : '';
   return `<table class="${className}">${colgroup(grid)}${head}<tbody>${grid.body.map((r) => rowHtml(r, 'td')).join('')}</tbody></table>`;
 }
+
+/** Contents lines that fit one A4 page at the normal spacing (11pt × 1.75 in 255 mm, less the heading). */
+const CONTENTS_LINES_PER_PAGE = 33;
 
 function blockHtml(block: Block, plan: DocumentPlan, options: HtmlOptions): string {
   switch (block.type) {
@@ -113,7 +164,9 @@ function blockHtml(block: Block, plan: DocumentPlan, options: HtmlOptions): stri
         const pageText = page !== undefined ? String(page) : options.reservePageNumbers ? '00' : '';
         return `<li class="l${e.level}"><a href="#${e.id}">${escapeHtml(e.title)}</a><span class="leader"></span><span class="page">${pageText}</span></li>`;
       });
-      return `<section class="contents"><h1>目录</h1><ol class="toc">${items.join('')}</ol></section>`;
+      // A long contents list is set tighter so that it stays on its page.
+      const dense = block.entries.length > CONTENTS_LINES_PER_PAGE ? ' dense' : '';
+      return `<section class="contents"><h1>目录</h1><ol class="toc${dense}">${items.join('')}</ol></section>`;
     }
     case 'part':
       return `<h1 class="part" id="${block.id}">${escapeHtml(block.text)}</h1>`;

@@ -59,7 +59,12 @@ export async function renderDocument(
     }
     case 'docx': {
       const { renderDocx } = await import('./docx.js');
-      return renderDocx(doc, { layout, browser: options.charts === false ? undefined : options.browser });
+      if (options.charts === false) return renderDocx(doc, { layout });
+      if (options.browser) return renderDocx(doc, { layout, browser: options.browser });
+      // Charts are drawn to PNG by Chromium; without it the document is still written, without charts.
+      const { chromiumMissing, withBrowser } = await import('./browser.js');
+      if (chromiumMissing()) return renderDocx(doc, { layout });
+      return withBrowser((browser) => renderDocx(doc, { layout, browser }));
     }
     case 'xlsx': {
       const { renderXlsx } = await import('./xlsx.js');

@@ -44,6 +44,10 @@ export const PAGINATE = `(pageHeight) => {
   const body = document.body;
   body.style.width = '174mm';
   const rect = (el) => el.getBoundingClientRect();
+  // A form or a two-sided summary table a little taller than a page is set tighter rather than split.
+  for (const el of body.querySelectorAll('.form-block, .table-block:has(table.two-sided)'))
+    for (const step of ['tight', 'tighter'])
+      if (rect(el).height > pageHeight) el.classList.add(step);
   const units = [];
   const add = (el, extra) => { const r = rect(el); if (r.height > 0) units.push({ top: r.top, bottom: r.bottom, ...extra }); };
   let forceNext = false;
@@ -60,7 +64,11 @@ export const PAGINATE = `(pageHeight) => {
       for (const c of el.children) {
         if (c.tagName !== 'TABLE') { add(c, { keep: c.tagName === 'H2' }); continue; }
         const head = c.tHead ? rect(c.tHead).height : 0;
-        for (const tr of c.tBodies[0].rows) add(tr, { head });
+        for (const tr of c.tBodies[0].rows) {
+          // A row kept with the one before it (a form's signature row) moves with it.
+          if (tr.classList.contains('keep') && units.length) units[units.length - 1].keep = true;
+          add(tr, { head });
+        }
       }
     } else if (el.tagName === 'P') {
       const r = rect(el);

@@ -154,7 +154,10 @@ function money(value: string | null, unit: string): string {
 
 function formLines(form: PerformanceForm, year: number, region: string | undefined): string[] {
   const out: string[] = [];
-  out.push(`${region ?? ''}市级预算部门（单位）项目支出绩效目标申报表`.replace(/^市级/, ''), '');
+  out.push(
+    form.title ?? `${region ?? ''}市级预算部门（单位）项目支出绩效目标申报表`.replace(/^市级/, ''),
+    '',
+  );
   out.push(`(${year}年度)`, '');
   const dept = form.department
     ? form.department.code

@@ -2,8 +2,10 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/audit/index.js';
 import { generate } from '../../src/generate/index.js';
+import type { GenerateInputRaw } from '../../src/generate/input-schema.js';
 import { plantErrors, syntheticInput } from '../../src/generate/synthetic.js';
 import { auditDisclosure } from '../../src/audit/index.js';
+import { Decimal } from '../../src/model/money.js';
 
 const input = JSON.parse(
   readFileSync(new URL('./fixtures/xinzhou-2023-input.json', import.meta.url), 'utf8'),
@@ -17,6 +19,28 @@ describe('audit of generated documents', () => {
     expect(r.findings.filter((f) => f.severity === 'error')).toEqual([]);
     expect(r.findings.filter((f) => f.severity === 'warning').map((f) => f.rule)).toEqual([]);
     expect(r.ok).toBe(true);
+  });
+
+  it('accepts leaves typed to 0.01 whose sums differ by rounding, with warnings, and still refuses a real gap', () => {
+    // The preparer types what the printed tables show: the sample's exact economic lines rounded to 0.01 add to
+    // 2,011.95 where the function table's 基本支出 is 2,011.93, as the published economic table's items do.
+    const typed: GenerateInputRaw = structuredClone(input);
+    for (const e of typed.economic ?? []) e.amount = new Decimal(e.amount).toFixed(2, Decimal.ROUND_HALF_UP);
+    const r = generate(typed);
+    expect(r.ok).toBe(true);
+    const rounding = r.findings.filter((f) =>
+      f.message.endsWith('（差额不超过明细金额的舍入误差，按舍入处理）'),
+    );
+    expect(rounding.map((f) => `${f.severity} ${f.rule} ${f.expected} ${f.actual}`).sort()).toEqual([
+      'warning cross.general-basic 2011.93 2011.95',
+      'warning cross.operating-costs 331.75 331.73',
+      'warning narrative.amount 2011.93 2011.95',
+    ]);
+    const off = structuredClone(typed);
+    off.economic![0].amount = new Decimal(off.economic![0].amount).plus('0.50').toFixed(2);
+    const refused = generate(off);
+    expect(refused.ok).toBe(false);
+    expect(errors(refused.findings).map((f) => f.rule)).toContain('input.economic');
   });
 
   it('finds no error in sixty synthetic documents, half of them with 上年结转', () => {

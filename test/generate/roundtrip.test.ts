@@ -67,8 +67,10 @@ describe('render --format txt → parse round trip', () => {
         audit: false,
       });
       const back = await parseText(renderText(disclosure));
-      const { metadata: _a, ...a } = comparableData(disclosure);
-      const { metadata: _b, ...b } = comparableData(back);
+      // Sections are not compared: a Shanghai document's explanation is written in the Shanghai wording
+      // (编制说明, 其他相关情况说明), which the Shanxi text format cannot carry; HTML/PDF print it in its layout.
+      const { metadata: _a, sections: _sa, ...a } = comparableData(disclosure);
+      const { metadata: _b, sections: _sb, ...b } = comparableData(back);
       expect(b, `seed ${seed}`).toEqual(a);
     }
   });

@@ -1,7 +1,7 @@
 // The bundled sample (a complete Shanxi unit budget, published as extracted text) laid out as a workbook, one
 // sheet row per text line with the amounts stored as numbers with a number format, must read into the same
 // disclosure as the text itself: same metadata, sections, 13 tables with every value, forms and glossary.
-// Only the source positions differ (sheet cells instead of text lines).
+// Only the source positions differ (sheet cells instead of text lines), and how each table was read (its method).
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import ExcelJS from 'exceljs';
@@ -22,9 +22,12 @@ function amountOf(text: string): { value: number; format: string } | null {
 }
 
 function withoutSources(d: Disclosure): unknown {
-  // metadata.sources names the file and its format: the one place where the two readings must differ.
+  // metadata.sources names the file and its format, and a table's reading.method says which reader read it: the
+  // places where the two readings must differ.
   return JSON.parse(
-    JSON.stringify(d, (key, value) => (key === 'source' || key === 'sources' ? undefined : value)),
+    JSON.stringify(d, (key, value) =>
+      key === 'source' || key === 'sources' || key === 'method' ? undefined : value,
+    ),
   );
 }
 

@@ -79,7 +79,7 @@ describe('HTML of the parsed sample (Shanxi layout)', () => {
     expect(html).toContain(
       '<div class="unit">忻州市人民政府办公室</div><div class="subtitle">2023年度单位预算公开</div>',
     );
-    const toc = /<ol class="toc">([\s\S]*?)<\/ol>/.exec(html)![1];
+    const toc = /<ol class="toc[^"]*">([\s\S]*?)<\/ol>/.exec(html)![1];
     for (const title of [
       '第一部分 概况',
       '2023年预算收支总表',

@@ -5,6 +5,15 @@ import type { Disclosure } from '../../src/model/schema.js';
 import { chromiumMissing, withBrowser } from '../../src/render/browser.js';
 import { renderDocx } from '../../src/render/docx.js';
 import { renderXlsx } from '../../src/render/xlsx.js';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { comparableData } from '../../src/generate/compare.js';
+import { parseFile } from '../../src/parse.js';
+import { filingDateText } from '../../src/render/grid.js';
+import { renderDocument } from '../../src/render/index.js';
+import { planDocument } from '../../src/render/document.js';
+import { shanxi } from '../../src/render/layouts/shanxi.js';
 import { parsedSample } from './helpers.js';
 
 let sample: Disclosure;
@@ -102,7 +111,56 @@ describe('DOCX', () => {
   });
 });
 
+describe('DOCX as published', () => {
+  let xml: string;
+  beforeAll(async () => {
+    const zip = await JSZip.loadAsync(await renderDocx(sample));
+    xml = await zip.file('word/document.xml')!.async('string');
+  });
+
+  it('has a real TOC field over parts, tables and items, with page numbers written in', () => {
+    expect(xml).toContain('TOC \\h \\o &quot;1-3&quot;');
+    const toc = xml.slice(xml.indexOf('TOC \\h'), xml.indexOf('</w:sdtContent>'));
+    const entries = [
+      ...toc.matchAll(
+        /<w:t(?: [^>]*)?>([^<]*)<\/w:t>[\s\S]*?PAGEREF (_Toc\d+)[\s\S]*?<w:t(?: [^>]*)?>(\d+)<\/w:t>/g,
+      ),
+    ].map((m) => [m[1], Number(m[3])] as const);
+    const titles = entries.map(([t]) => t);
+    expect(titles).toEqual(
+      expect.arrayContaining(['第一部分 概况', '2023年预算收支总表', '十、绩效管理情况']),
+    );
+    expect(titles).toEqual(planDocument(sample, shanxi).contents.map((e) => e.title));
+    const pages = entries.map(([, p]) => p);
+    expect([...pages].sort((a, b) => a - b)).toEqual(pages);
+    expect(pages[0]).toBeGreaterThan(2);
+  });
+
+  it('centres the cover on its own page, without a page number', () => {
+    const cover = xml.slice(0, xml.indexOf('</w:p>', xml.indexOf('</w:sectPr>')));
+    expect(cover).toContain('<w:vAlign w:val="center"/>');
+    expect(cover).toContain('2023年度单位预算公开');
+    expect(cover).not.toContain('<w:footerReference');
+  });
+
+  it('gives back the ten performance forms, 填报日期 as the date it prints', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'yusuan-docx-')), 'sample.docx');
+    writeFileSync(file, await renderDocx(sample));
+    const outcome = await parseFile(file);
+    if (!('disclosure' in outcome)) throw new Error(outcome.error.message);
+    const dated = (d: Disclosure) =>
+      comparableData(d).forms.map((f) => ({ ...f, filingDate: filingDateText(f.filingDate) }));
+    expect(dated(outcome.disclosure)).toEqual(dated(sample));
+    expect(outcome.disclosure.performanceForms.map((f) => f.filingDate)).toContain('2022-11-03');
+  });
+});
+
 describe.skipIf(chromiumMissing() !== null)('DOCX charts', () => {
+  it('draws the charts when rendered through renderDocument without a browser of its own', async () => {
+    const zip = await JSZip.loadAsync(await renderDocument(sample, 'docx'));
+    expect(Object.keys(zip.files).filter((n) => n.startsWith('word/media/')).length).toBe(4);
+  });
+
   it('embeds both charts as SVG with the PNG fallback Word needs', async () => {
     const bytes = await withBrowser((browser) => renderDocx(sample, { browser }));
     const zip = await JSZip.loadAsync(bytes);

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -45,7 +45,7 @@ describe.skipIf(chromiumMissing() !== null)('PDF through headless Chromium', () 
 
   it('is a PDF of a plausible length whose text holds the table titles and values', () => {
     const pages = pageCount(file);
-    // Cover, contents, 13 tables (the two summary tables take two pages each), text, 11 forms, glossary.
+    // Cover, contents, 13 tables (the economic table on two pages), text, 10 forms, glossary.
     expect(pages).toBeGreaterThanOrEqual(28);
     expect(pages).toBeLessThanOrEqual(60);
     for (const title of [
@@ -74,6 +74,75 @@ describe.skipIf(chromiumMissing() !== null)('PDF through headless Chromium', () 
   it('numbers the pages but not the cover', () => {
     expect(pdftotext(file, 1).trim()).toMatch(/^忻州市人民政府办公室\s+2023年度单位预算公开$/);
     expect(pdftotext(file, 3).trim()).toMatch(/\n\s*3$/);
+  });
+
+  it('fits 收支总表 and 财政拨款收支总表 on one page each, and the contents on theirs', async () => {
+    const pages = await destinationPages(new Uint8Array(readFileSync(file)));
+    const plan = planDocument(await parsedSample(), shanxi);
+    const pageOf = (title: string) => pages.get(plan.contents.find((e) => e.title === title)!.id)!;
+    for (const [title, next] of [
+      ['2023年预算收支总表', '2023年预算收入总表'],
+      ['2023年财政拨款收支总表', '2023年一般公共预算支出预算表（不含上年结转）'],
+    ]) {
+      const page = squash(pdftotext(file, pageOf(title)));
+      expect(page).toContain(squash(title));
+      // The last line of the table is on its first page; the next table starts on the next page.
+      expect(page).toContain('支出总计');
+      expect(pageOf(next)).toBe(pageOf(title) + 1);
+    }
+    expect(pageOf('第一部分 概况')).toBe(3);
+  });
+
+  it('embeds its fonts as subset TrueType CID fonts (Song and Hei), not Type 3, and is tagged', () => {
+    const pdf = readFileSync(file).toString('latin1');
+    expect(pdf).not.toMatch(/\/Subtype\s*\/Type3/);
+    const fonts = new Set([...pdf.matchAll(/\/BaseFont\s*\/[A-Z]{6}\+([\w-]+)/g)].map((m) => m[1]));
+    expect([...fonts].sort()).toEqual(['NotoSansCJKSCTT-Bold', 'NotoSerifCJKSCTT-Regular']);
+    expect(pdf).toMatch(/\/FontFile2/);
+    expect(pdf).toMatch(/\/StructTreeRoot/);
+    expect(pdf).toMatch(/\/Outlines/);
+  });
+
+  it('prints each performance form on one page, its signature row included', () => {
+    const formPages = Array.from({ length: pageCount(file) }, (_, i) =>
+      squash(pdftotext(file, i + 1)),
+    ).filter((t) => t.includes('项目支出绩效目标申报表（2023年度）'));
+    expect(formPages).toHaveLength(10);
+    for (const t of formPages) expect(t).toMatch(/填报日期：20\d\d-\d\d-\d\d/);
+  });
+
+  it('breaks no word inside a header cell and keeps amounts clear of their cell border', async () => {
+    const page = await browser.load(planHtml(planDocument(await parsedSample(), shanxi)));
+    const { broken, tight } = (await page.evaluate(`(() => {
+      document.body.style.width = '174mm';
+      const words = new Intl.Segmenter('zh', { granularity: 'word' });
+      const broken = [];
+      for (const cell of document.querySelectorAll('th, td.strong')) {
+        const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+        while (walker.nextNode()) {
+          const node = walker.currentNode;
+          for (const { segment, index } of words.segment(node.data)) {
+            if ([...segment.trim()].length < 2) continue;
+            const range = document.createRange();
+            range.setStart(node, index);
+            range.setEnd(node, index + segment.length);
+            const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+            if (lines.size > 1) broken.push(cell.textContent + '：' + segment);
+          }
+        }
+      }
+      const tight = [];
+      for (const cell of document.querySelectorAll('td.num')) {
+        if (!cell.firstChild) continue;
+        const range = document.createRange();
+        range.selectNodeContents(cell);
+        const gap = cell.getBoundingClientRect().right - range.getBoundingClientRect().right;
+        if (gap < 6) tight.push(cell.closest("section").dataset.kind + " " + cell.textContent + " " + gap);
+      }
+      return { broken, tight };
+    })()`)) as { broken: string[]; tight: string[] };
+    expect(broken).toEqual([]);
+    expect(tight).toEqual([]);
   });
 
   it('prints the Shanghai layout with the same browser', async () => {

@@ -63,6 +63,8 @@ export const REQUIRED_TABLES: Record<string, string[]> = {
   ],
   chongqing: [],
   generic: CORE,
+  // a layout the reader does not know: which tables it must publish is not known either
+  unknown: [],
 };
 
 export const requiredTables: Rule = {

@@ -38,6 +38,15 @@ export const shanxi: Layout = {
   unitNameLabel: '单位名称：',
   emptyNote: '注：本表无数据',
   performanceFormTitle: '项目支出绩效目标申报表',
+  performanceFormIssuer: '{region}市级预算部门（单位）',
+  standardIndicators: [
+    { level1: '产出指标', level2: ['数量指标', '质量指标', '时效指标', '成本指标'] },
+    {
+      level1: '效益指标',
+      level2: ['经济效益指标', '社会效益指标', '生态效益指标', '可持续影响指标'],
+    },
+    { level1: '满意度指标', level2: ['服务对象满意度指标'] },
+  ],
   glossaryNumbering: 'plain',
   parts: [
     {
@@ -57,10 +66,17 @@ export const shanxi: Layout = {
       rowHeaders: [],
       columns: [],
       sides: {
-        income: { title: '收入', rowHeader: '项目', columns: [{ id: 'amount', label: '{year}年' }] },
+        // Wide enough for "2023年合计" and "当年预算安排" on one line, and for the longest class name.
+        income: {
+          title: '收入',
+          rowHeader: '项目',
+          columns: [{ id: 'amount', label: '{year}年' }],
+          widths: { label: 3.4, amount: 2.2 },
+        },
         expenditure: {
           title: '支出',
           rowHeader: '项目',
+          widths: { label: 4.6, amount: 2.4 },
           columns: [
             { id: 'total', label: '{year}年合计' },
             { id: 'current', label: '当年预算安排' },
@@ -95,10 +111,16 @@ export const shanxi: Layout = {
       rowHeaders: [],
       columns: [],
       sides: {
-        income: { title: '收入', rowHeader: '项目', columns: [{ id: 'amount', label: '金额' }] },
+        income: {
+          title: '收入',
+          rowHeader: '项目',
+          columns: [{ id: 'amount', label: '金额' }],
+          widths: { label: 3.2, amount: 1.6 },
+        },
         expenditure: {
           title: '支出',
           rowHeader: '项目',
+          widths: { label: 3.6, amount: 1.6 },
           columns: [
             { id: 'total', label: '小计', group: '金额' },
             { id: 'general_public', label: '一般公共预算', group: '金额' },
@@ -148,8 +170,32 @@ export const shanxi: Layout = {
     table({
       kind: 'state_capital',
       title: '{year}年国有资本经营预算收支预算表（不含上年结转）',
-      rowHeaders: codeName,
-      columns: basicProject('国有资本经营预算支出'),
+      rowHeaders: [],
+      columns: [],
+      sides: {
+        income: {
+          title: '国有资本经营预算收入',
+          rowHeader: '项目',
+          rowHeaders: [
+            { kind: 'code', label: '收入科目编码', group: '项目' },
+            { kind: 'name', label: '科目名称', group: '项目' },
+          ],
+          columns: [{ id: 'amount', label: '国有资本经营收入预算' }],
+        },
+        expenditure: {
+          title: '国有资本经营预算支出',
+          rowHeader: '项目',
+          rowHeaders: [
+            { kind: 'code', label: '科目编码' },
+            { kind: 'name', label: '科目名称' },
+          ],
+          columns: [
+            { id: 'total', label: '合计' },
+            { id: 'basic', label: '基本支出' },
+            { id: 'project', label: '项目支出' },
+          ],
+        },
+      },
     }),
     table({
       kind: 'three_public',
@@ -161,7 +207,7 @@ export const shanxi: Layout = {
       kind: 'operating_costs',
       title: '{year}年机关运行经费预算财政拨款情况统计表',
       rowHeaders: [{ kind: 'name', label: '单位名称' }],
-      columns: bySource('{year}预算数'),
+      columns: bySource('{year}年预算数'),
     }),
     table({
       kind: 'projects',

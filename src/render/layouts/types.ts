@@ -29,7 +29,11 @@ export interface ColumnTemplate {
 export interface SideTemplate {
   title: string;
   rowHeader: string;
+  /** Coded sides (国有资本经营预算收支表) print the code and name columns instead of one label column. */
+  rowHeaders?: RowHeaderTemplate[];
   columns: ColumnTemplate[];
+  /** Relative widths of the label column and of each amount column, when the defaults (3.2, 1.2) do not suit. */
+  widths?: { label: number; amount: number };
 }
 
 export interface TableTemplate {
@@ -84,6 +88,13 @@ export interface Layout {
   emptyNote: string;
   /** Title of the performance forms. */
   performanceFormTitle: string;
+  /** Issuer printed before the forms' title when a form does not carry its own title (`{region}`). */
+  performanceFormIssuer?: string;
+  /**
+   * The indicator rows every form of the family prints, filled or not (一级 → 二级 in order): a blank 生态效益指标
+   * row says that the preparer considered it.
+   */
+  standardIndicators?: readonly { level1: string; level2: readonly string[] }[];
   /** Glossary numbering: "一、" (Shanxi) or "（一）" (Shanghai). */
   glossaryNumbering: 'plain' | 'parenthesised';
 }
@@ -91,9 +102,10 @@ export interface Layout {
 /** Fills `{year}`, `{unit}` and `{kind}` placeholders. */
 export function fill(
   template: string,
-  values: { year: number; unit: string; kind: string; n?: number },
+  values: { year: number; unit: string; kind: string; n?: number; region?: string },
 ): string {
   return template
+    .replaceAll('{region}', values.region ?? '')
     .replaceAll('{year}', String(values.year))
     .replaceAll('{unit}', values.unit)
     .replaceAll('{kind}', values.kind)
