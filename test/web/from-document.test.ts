@@ -40,9 +40,11 @@ describe('leaf input from a stored document', () => {
     expect(again.personnel).toBe('16802000');
     expect(again.public).toBe('3317500');
     // …so the draft opens with the one inconsistency the preparer must settle: the economic items add to 0.02 万元
-    // more than the 基本支出 of the function table.
-    const errors = result.findings.filter((f) => f.severity === 'error');
-    expect(errors.length).toBeGreaterThan(0);
-    for (const e of errors) expect(e.message).toMatch(/相差-?0\.02万元$/);
+    // more than the 基本支出 of the function table. Rounding of the printed leaves explains it, so it is a warning
+    // (as audit says of the published document), not an error.
+    expect(result.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    const basic = result.findings.find((f) => f.rule === 'cross.general-basic');
+    expect(basic?.severity).toBe('warning');
+    expect(basic?.message).toMatch(/相差0\.02万元（差额不超过明细金额的舍入误差，按舍入处理）$/);
   });
 });
