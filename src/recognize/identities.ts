@@ -21,31 +21,71 @@ export interface IdentityCheck {
   held: boolean;
 }
 
-function amount(row: Row, column: string, table: Table): Amount | null {
+/** A cell's amount in the table's unit; null when empty or absent. */
+export function cellAmount(row: Row, column: string, table: Table): Amount | null {
   const v = row.cells[column]?.value;
   return v === undefined || v === null ? null : Amount.of(v, table.unit);
 }
 
-function rowSums(table: Table, out: IdentityCheck[]): void {
-  const ids = new Set(table.columns.map((c) => c.id));
+/**
+ * The row-sum relations a table's columns allow: the narrower ones (人员 + 公用 without 项目) only where the wider
+ * columns are absent, and 单位预留机动经费 (Jiangsu) as the third part of 合计 beside 基本支出 and 项目支出.
+ */
+export function rowSumRelations(columnIds: ReadonlySet<string>): [string, string[]][] {
+  const out: [string, string[]][] = [];
+  for (const [totalId, sumParts] of ROW_SUMS) {
+    if (!columnIds.has(totalId) || !sumParts.every((p) => columnIds.has(p))) continue;
+    if (
+      totalId === 'total' &&
+      sumParts.length === 2 &&
+      sumParts[0] === 'personnel' &&
+      (columnIds.has('project') || columnIds.has('basic'))
+    )
+      continue;
+    if (totalId === 'total' && sumParts.includes('personnel') && columnIds.has('basic')) continue;
+    const reserve = totalId === 'total' && sumParts[0] === 'basic' && columnIds.has('reserve');
+    out.push([totalId, reserve ? [...sumParts, 'reserve'] : sumParts]);
+  }
+  return out;
+}
+
+/** Coded rows by side: each parent with the rows one level below it (类 → 款 → 项), and the 合计 row over the 类. */
+export interface CodeGroups {
+  parents: { parent: Row; children: Row[] }[];
+  totalRow: Row | undefined;
+  classes: Row[];
+}
+
+export function codeGroups(table: Table): CodeGroups[] {
+  const bySide = new Map<string, Row[]>();
   for (const row of table.rows) {
-    for (const [totalId, sumParts] of ROW_SUMS) {
-      let partIds = sumParts;
-      if (!ids.has(totalId) || !partIds.every((p) => ids.has(p))) continue;
-      // the narrower relations only where the wider columns are absent
-      if (
-        totalId === 'total' &&
-        partIds.length === 2 &&
-        partIds[0] === 'personnel' &&
-        (ids.has('project') || ids.has('basic'))
-      )
-        continue;
-      if (totalId === 'total' && partIds.includes('personnel') && ids.has('basic')) continue;
-      // 单位预留机动经费 (Jiangsu) is the third part of 合计 beside 基本支出 and 项目支出
-      if (totalId === 'total' && partIds[0] === 'basic' && ids.has('reserve'))
-        partIds = [...partIds, 'reserve'];
-      const total = amount(row, totalId, table);
-      const parts = partIds.map((p) => amount(row, p, table)).filter((a): a is Amount => a !== null);
+    const key = row.side ?? '';
+    bySide.set(key, [...(bySide.get(key) ?? []), row]);
+  }
+  return [...bySide.values()].map((rows) => {
+    const coded = rows.filter((r) => r.code && r.role === 'item');
+    const parents = coded
+      .map((parent) => ({
+        parent,
+        children: coded.filter(
+          (r) => r.code!.length === parent.code!.length + 2 && r.code!.startsWith(parent.code!),
+        ),
+      }))
+      .filter((g) => g.children.length > 0);
+    return {
+      parents,
+      totalRow: rows.find((r) => r.role === 'total'),
+      classes: coded.filter((r) => r.code!.length === 3),
+    };
+  });
+}
+
+function rowSums(table: Table, out: IdentityCheck[]): void {
+  const relations = rowSumRelations(new Set(table.columns.map((c) => c.id)));
+  for (const row of table.rows) {
+    for (const [totalId, partIds] of relations) {
+      const total = cellAmount(row, totalId, table);
+      const parts = partIds.map((p) => cellAmount(row, p, table)).filter((a): a is Amount => a !== null);
       if (total === null || parts.length === 0) continue;
       out.push({ row, column: totalId, held: checkSum(total, parts).agreement !== 'mismatch' });
     }
@@ -54,33 +94,17 @@ function rowSums(table: Table, out: IdentityCheck[]): void {
 
 function hierarchy(table: Table, out: IdentityCheck[]): void {
   const columns = table.columns.map((c) => c.id);
-  const bySide = new Map<string, Row[]>();
-  for (const row of table.rows) {
-    const key = row.side ?? '';
-    bySide.set(key, [...(bySide.get(key) ?? []), row]);
-  }
-  for (const rows of bySide.values()) {
-    const coded = rows.filter((r) => r.code && r.role === 'item');
-    for (const parent of coded) {
-      const code = parent.code!;
-      const children = coded.filter((r) => r.code!.length === code.length + 2 && r.code!.startsWith(code));
-      if (children.length === 0) continue;
-      for (const col of columns) {
-        const total = amount(parent, col, table);
-        const parts = children.map((c) => amount(c, col, table)).filter((a): a is Amount => a !== null);
-        if (total === null || parts.length === 0) continue;
-        out.push({ row: parent, column: col, held: checkSum(total, parts).agreement !== 'mismatch' });
-      }
-    }
-    const top = coded.filter((r) => r.code!.length === 3);
-    const totalRow = rows.find((r) => r.role === 'total');
-    if (!totalRow || top.length === 0) continue;
+  const sum = (total: Row, rows: Row[]) => {
     for (const col of columns) {
-      const total = amount(totalRow, col, table);
-      const parts = top.map((c) => amount(c, col, table)).filter((a): a is Amount => a !== null);
-      if (total === null || parts.length === 0) continue;
-      out.push({ row: totalRow, column: col, held: checkSum(total, parts).agreement !== 'mismatch' });
+      const t = cellAmount(total, col, table);
+      const parts = rows.map((c) => cellAmount(c, col, table)).filter((a): a is Amount => a !== null);
+      if (t === null || parts.length === 0) continue;
+      out.push({ row: total, column: col, held: checkSum(t, parts).agreement !== 'mismatch' });
     }
+  };
+  for (const { parents, totalRow, classes } of codeGroups(table)) {
+    for (const { parent, children } of parents) sum(parent, children);
+    if (totalRow && classes.length) sum(totalRow, classes);
   }
 }
 
