@@ -14,6 +14,7 @@ import { readSpreadsheet } from '../../src/read/spreadsheet.js';
 import { ZipArchive } from '../../src/read/zip.js';
 import { bundledSamplePath, packageRoot, sharedRoot } from '../../src/paths.js';
 import { isPdfjsRejection } from '../../src/read/contain.js';
+import { declareSize } from './broken-files.js';
 
 const XLSX = createRequire(import.meta.url)('xlsx') as typeof import('xlsx');
 const corpus = (name: string) => join(sharedRoot, 'corpus', name);
@@ -35,28 +36,6 @@ const paragraph = (text: string) => `<w:p><w:r><w:t>${text}</w:t></w:r></w:p>`;
 
 function docx(xml: string, extra: Record<string, Uint8Array> = {}): Uint8Array {
   return zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'word/document.xml': strToU8(xml), ...extra });
-}
-
-/** Rewrites one entry's declared uncompressed size (central directory and local header), as a bomb would. */
-function declareSize(zip: Uint8Array, name: string, size: number): Uint8Array {
-  const out = zip.slice();
-  const view = new DataView(out.buffer);
-  const nameBytes = Buffer.from(name);
-  for (let i = 0; i + 46 < out.length; i++) {
-    const central = view.getUint32(i, true) === 0x02014b50;
-    const local = view.getUint32(i, true) === 0x04034b50;
-    if (!central && !local) continue;
-    const nameAt = central ? i + 46 : i + 30;
-    const nameLength = view.getUint16(central ? i + 28 : i + 26, true);
-    if (
-      nameLength !== nameBytes.length ||
-      !Buffer.from(out.subarray(nameAt, nameAt + nameLength)).equals(nameBytes)
-    ) {
-      continue;
-    }
-    view.setUint32(central ? i + 24 : i + 22, size, true);
-  }
-  return out;
 }
 
 /** Sets the "encrypted" flag of every entry in the central directory. */

@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { lineText, type LayoutDocument, type LayoutLine } from '../../src/layout/types.js';
 import { readLayoutBytes, ReadError } from '../../src/read/index.js';
 import { readPdf } from '../../src/read/pdf/index.js';
+import { blankPdf } from './broken-files.js';
 import { sharedRoot } from '../../src/paths.js';
 
 const corpus = (name: string) => join(sharedRoot, 'corpus', name);
@@ -23,27 +24,6 @@ function row(doc: LayoutDocument, page: number, ...texts: string[]): LayoutLine 
 }
 
 const cells = (l: LayoutLine) => l.cells.map((c) => c.text);
-
-/** A one-page PDF with no text at all (what a scanner without OCR produces, minus the image). */
-function blankPdf(): Uint8Array {
-  const objs = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>',
-    '<< /Length 0 >>\nstream\n\nendstream',
-  ];
-  let out = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objs.forEach((o, i) => {
-    offsets.push(out.length);
-    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
-  });
-  const xref = out.length;
-  out += `xref\n0 ${objs.length + 1}\n0000000000 65535 f \n`;
-  for (const off of offsets) out += `${String(off).padStart(10, '0')} 00000 n \n`;
-  out += `trailer\n<< /Size ${objs.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return new Uint8Array(Buffer.from(out, 'latin1'));
-}
 
 describe('Shanghai district unit budget (WPS, 21 pages)', () => {
   let doc: LayoutDocument;
