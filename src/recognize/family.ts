@@ -85,6 +85,19 @@ export interface ChecklistSpec {
   tableNames: Partial<Record<TableKind, string>>;
 }
 
+/** The nine tables of the national 部门决算 template (财政部), by their official names. */
+export const FINAL_TABLE_NAMES: Partial<Record<TableKind, string>> = {
+  summary: '收入支出决算总表',
+  revenue: '收入决算表',
+  expenditure: '支出决算表',
+  fiscal_summary: '财政拨款收入支出决算总表',
+  general_expenditure: '一般公共预算财政拨款支出决算表',
+  general_basic_economic: '一般公共预算财政拨款基本支出决算表',
+  three_public: '财政拨款“三公”经费支出决算表',
+  gov_fund_expenditure: '政府性基金预算财政拨款收入支出决算表',
+  state_capital: '国有资本经营预算财政拨款支出决算表',
+};
+
 /** The vocabulary in force for one document: the family's entries first, then the common ones. */
 export interface Vocabulary {
   family: Family;

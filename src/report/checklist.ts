@@ -4,7 +4,12 @@
 import type { Finding } from '../audit/index.js';
 import { sectionLabel } from '../audit/bind.js';
 import '../recognize/families/index.js';
-import { registeredFamilies, type ChecklistPart, type ChecklistSpec } from '../recognize/family.js';
+import {
+  FINAL_TABLE_NAMES,
+  registeredFamilies,
+  type ChecklistPart,
+  type ChecklistSpec,
+} from '../recognize/family.js';
 import type { Disclosure, DocumentKind, Row, Section, SourceRef, Table } from '../model/schema.js';
 import { Decimal } from '../model/money.js';
 import { placeOrder, placeText } from './place.js';
@@ -89,18 +94,6 @@ const KIND_NAMES: Record<string, string> = {
   procurement: '政府采购预算表',
   projects: '项目支出预算表',
   projects_carryover: '项目支出预算表（上年结转）',
-};
-
-const FINAL_KIND_NAMES: Record<string, string> = {
-  summary: '收入支出决算总表',
-  revenue: '收入决算表',
-  expenditure: '支出决算表',
-  fiscal_summary: '财政拨款收入支出决算总表',
-  general_expenditure: '一般公共预算财政拨款支出决算表',
-  general_basic_economic: '一般公共预算财政拨款基本支出决算表',
-  three_public: '财政拨款“三公”经费支出决算表',
-  gov_fund_expenditure: '政府性基金预算财政拨款收入支出决算表',
-  state_capital: '国有资本经营预算财政拨款支出决算表',
 };
 
 const isFinal = (kind: DocumentKind) => kind.endsWith('_final');
@@ -222,7 +215,7 @@ function tableName(kind: string, doc: Disclosure, spec: ChecklistSpec): string {
   if (own) return `《${own.replace('{主体}', s)}》`;
   const printed = doc.tables.find((t) => t.kind === kind);
   if (printed) return `《${bareTitle(printed, doc)}》`;
-  const names = isFinal(doc.metadata.kind) ? { ...KIND_NAMES, ...FINAL_KIND_NAMES } : KIND_NAMES;
+  const names = isFinal(doc.metadata.kind) ? { ...KIND_NAMES, ...FINAL_TABLE_NAMES } : KIND_NAMES;
   return `《${names[kind] ?? kind}》`;
 }
 

@@ -1,7 +1,7 @@
 // The Shanghai final-accounts layout (部门决算): 第一部分 概况 / 第二部分 决算表 (9 tables, before the explanation) /
 // 第三部分 情况说明 (十一 items) / 第四部分 名词解释; columns compare 年初预算 with 决算; amounts in 万元; no separate
 // 机关运行经费 table.
-import type { FamilyModule } from '../family.js';
+import { FINAL_TABLE_NAMES, type FamilyModule } from '../family.js';
 
 const MARKERS: RegExp[] = [
   /收入支出决算总表/,
@@ -64,17 +64,7 @@ export const shanghaiFinal: FamilyModule = {
   checklist: {
     items: ['timeliness', 'cover', 'contents', 'duties', 'organisation', 'tables', 'explanation', 'glossary'],
     labels: { explanation: '{主体}决算情况说明' },
-    tableNames: {
-      summary: '收入支出决算总表',
-      revenue: '收入决算表',
-      expenditure: '支出决算表',
-      fiscal_summary: '财政拨款收入支出决算总表',
-      general_expenditure: '一般公共预算财政拨款支出决算表',
-      general_basic_economic: '一般公共预算财政拨款基本支出决算表',
-      three_public: '财政拨款“三公”经费支出决算表',
-      gov_fund_expenditure: '政府性基金预算财政拨款收入支出决算表',
-      state_capital: '国有资本经营预算财政拨款支出决算表',
-    },
+    tableNames: FINAL_TABLE_NAMES,
   },
   splitRows: true,
 };
