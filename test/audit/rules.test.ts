@@ -47,6 +47,29 @@ const CASES: Record<string, Case[]> = {
         { severity: 'info', table: 'general_basic_economic', row_name: '合计' },
       ],
     },
+    {
+      // A table that prints its totals only (or whose breakdown was read into other columns): blank 基本/项目
+      // columns throughout prove nothing, so no row is called wrong.
+      name: '基本支出 and 项目支出 blank in every row: no finding',
+      edit: (d) => {
+        for (const r of table(d, 'expenditure').rows) {
+          delete r.cells.basic;
+          delete r.cells.project;
+        }
+      },
+      findings: [],
+    },
+    {
+      name: '基本支出 and 项目支出 blank in one row only: that row is wrong',
+      edit: (d) => {
+        const r = row(table(d, 'expenditure'), '2010301');
+        delete r.cells.basic;
+        delete r.cells.project;
+      },
+      findings: [
+        { severity: 'error', table: 'expenditure', row_code: '2010301', expected: '0.00', actual: '1361.58' },
+      ],
+    },
   ],
   'table.hierarchy': [
     { name: 'the sample', findings: [] },

@@ -111,7 +111,14 @@ function computeFormulas(table: Table, side: Side | undefined): Formula[] {
       out.push({ total: 'total', alternatives, label: '合计 = 各资金来源之和' });
     }
   }
-  return out;
+  // A breakdown whose columns are blank in every row of the table is not printed (the table shows its totals
+  // only, or the columns were placed elsewhere): it proves nothing, and comparing against it would call every
+  // total wrong.
+  const printed = (id: string) =>
+    table.rows.some((r) => (!side || r.side === side || !r.side) && r.cells[id]?.value != null);
+  return out
+    .map((f) => ({ ...f, alternatives: f.alternatives.filter((alt) => alt.some(printed)) }))
+    .filter((f) => f.alternatives.length > 0);
 }
 
 function rowsOf(table: Table): { row: Row; side: Side | undefined }[] {
