@@ -257,7 +257,7 @@ interface Slot {
   x1: number;
 }
 
-/** The column labels of the measures (决算) or of the one amount column. */
+/** The slots of a table whose items each head a 预算数 | 决算数 pair (决算), and its two columns; null if one lacks. */
 function measureSlots(
   fragments: readonly HeaderFragment[],
   leaves: readonly Leaf[],
@@ -274,6 +274,8 @@ function measureSlots(
       : leaves.reduce((best, l, i) => (l.x0 <= m.x0 ? i : best), -1);
     return { item: items[k], column: measureOf(f.text)!, x0: m.x0, x1: m.x1 };
   });
+  // a measure left of every item belongs to none
+  if (slots.some((s) => s.item === undefined)) return null;
   for (const item of items) {
     const mine = slots.filter((s) => s.item === item);
     if (mine.length !== 2 || mine[0].column === mine[1].column) return null;
