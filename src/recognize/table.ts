@@ -18,7 +18,7 @@ import {
 import { amountOf, clean, codeOf, compact, filled, isNumberText, rowName, splitEnumeration } from './text.js';
 import { foldSplitRows } from './split-rows.js';
 import { threePublicFromLines } from './three-public.js';
-import { GROUP_HEADERS, LABEL_HEADERS, sideOfHeader } from './vocabulary.js';
+import { GROUP_HEADERS, LABEL_HEADERS, sideOfHeader, TABLE_NUMBER } from './vocabulary.js';
 
 type Side = 'income' | 'expenditure';
 type LabelRole = 'code' | 'codePart' | 'name' | 'governmentName';
@@ -468,11 +468,15 @@ export function readTable(
       for (const c of f.slice(1)) unit = metaOfCell(c.text)?.unit ?? unit;
       continue;
     }
-    // a lone "元" is the wrapped tail of "单位：万" on the line above
+    // a lone "元" is the wrapped tail of "单位：万" on the line above; the table's number may stand between the
+    // meta cells ("编制单位：… | 1. | 单位：元", "单位名称：… | 公开01表 | 单位：万元")
+    const numbering = (c: (typeof f)[number]) =>
+      f.some((o) => /[:：]/.test(o.compact)) &&
+      (/^\d{1,2}[.．、]?$/.test(c.compact) || TABLE_NUMBER.exec(c.compact)?.[0].length === c.compact.length);
     const metas =
-      f.every((c) => /[:：]/.test(c.compact) || (c.compact === '元' && unit === '万元')) &&
-      f.some((c) => c.compact !== '元')
-        ? f.map((c) => (c.compact === '元' ? {} : metaOfCell(c.text)))
+      f.every((c) => /[:：]/.test(c.compact) || (c.compact === '元' && unit === '万元') || numbering(c)) &&
+      f.some((c) => c.compact !== '元' && !numbering(c))
+        ? f.map((c) => (c.compact === '元' || numbering(c) ? {} : metaOfCell(c.text)))
         : [null];
     if (metas.every((m) => m)) {
       for (const m of metas) {
