@@ -17,7 +17,7 @@ import {
 } from './lines.js';
 import { amountOf, clean, codeOf, compact, filled, isNumberText, rowName, splitEnumeration } from './text.js';
 import { foldSplitRows } from './split-rows.js';
-import { threePublicFromLines } from './three-public.js';
+import { threePublicFromLines, threePublicRowRoles } from './three-public.js';
 import { GROUP_HEADERS, LABEL_HEADERS, sideOfHeader, TABLE_NUMBER } from './vocabulary.js';
 
 type Side = 'income' | 'expenditure';
@@ -620,6 +620,7 @@ export function readTable(
   foldLoneAmounts(folded, panels);
   strayColumns(panels, columns, folded);
   const rows = readRows(folded, panels, ctx, match.title, previous);
+  if (kind === 'three_public') threePublicRowRoles(rows);
   const tableColumns: Column[] = panels.flatMap((p) =>
     p.values.map((v) => (p.side ? { id: v.id, label: v.label, side: p.side } : { id: v.id, label: v.label })),
   );
