@@ -93,7 +93,23 @@ function isHeaderRow(line: LayoutLine, ctx: Context): boolean {
   // line has no amount; a lone role label is still a body row.
   if (first !== '' && roleOfLabel(first, undefined, ctx) && f.length < 2) return false;
   if (f.some((c) => splitEnumeration(c.text).number !== undefined && !/^[（(]/.test(c.text))) return false;
-  return f.every((c) => isHeaderText(c.text, ctx));
+  const unknown = f.filter((c) => !isHeaderText(c.text, ctx));
+  if (unknown.length === 0) return true;
+  // Header words nobody listed (a layout nobody tuned for: 上级补助收入, 结转下年资金 …): a line of several cells
+  // without amounts, most of them known header words, reads as a header when its other cells look like header
+  // words too (short names, no digits, no sentence punctuation, no row label such as 合计).
+  const known = f.length - unknown.length;
+  return (
+    known >= 2 &&
+    known >= unknown.length &&
+    unknown.every(
+      (c) =>
+        c.compact.length >= 2 &&
+        c.compact.length <= 16 &&
+        !/[\d０-９。，；：:,;、]/.test(c.compact) &&
+        roleOfLabel(c.text, undefined, ctx) === null,
+    )
+  );
 }
 
 /** Header rows → columns: spanning labels are carried right over the columns a lower row subdivides. */
