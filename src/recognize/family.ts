@@ -5,6 +5,7 @@ import type { MoneyUnit } from '../model/money.js';
 import type { DocumentKind, Family, TableKind } from '../model/schema.js';
 import {
   COLUMN_ALIASES,
+  HEADER_WORDS,
   ROW_ROLES,
   SECTION_KINDS_BY_TITLE,
   TABLE_SHAPES,
@@ -110,7 +111,8 @@ export interface Vocabulary {
   requiredTables: TableKind[];
   defaultUnit: MoneyUnit;
   performanceForms: boolean;
-  splitRows: boolean;
+  /** Fold grid rows printed over several lines: as the family says, or `auto` for a layout of no known family. */
+  splitRows: boolean | 'auto';
 }
 
 const registry: FamilyModule[] = [];
@@ -143,13 +145,13 @@ export function vocabularyOf(family: FamilyModule | null): Vocabulary {
     family: family?.id ?? 'unknown',
     tableTitles: [...(family?.tableTitles ?? []), ...TABLE_TITLES],
     columnAliases: [...(family?.columnAliases ?? []), ...COLUMN_ALIASES],
-    headerWords: family?.headerWords ?? [],
+    headerWords: [...(family?.headerWords ?? []), ...HEADER_WORDS],
     rowRoles: [...(family?.rowRoles ?? []), ...ROW_ROLES],
     sectionKinds: [...(family?.sectionKinds ?? []), ...SECTION_KINDS_BY_TITLE],
     tableShapes: { ...TABLE_SHAPES, ...(family?.tableShapes ?? {}) },
     requiredTables: family?.requiredTables ?? [],
     defaultUnit: family?.defaultUnit ?? '万元',
     performanceForms: family?.performanceForms ?? false,
-    splitRows: family?.splitRows ?? false,
+    splitRows: family ? (family.splitRows ?? false) : 'auto',
   };
 }

@@ -16,7 +16,8 @@ import {
   type TitleMatch,
 } from './lines.js';
 import { amountOf, clean, codeOf, compact, filled, isNumberText, rowName, splitEnumeration } from './text.js';
-import { foldSplitRows } from './split-rows.js';
+import { foldSplitRows, type PanelColumns } from './split-rows.js';
+import { tableIdentities } from './identities.js';
 import { threePublicFromLines } from './three-public.js';
 import { transposeThreePublic, type HeaderFragment, type ValueCell } from './three-public-stacked.js';
 import { GROUP_HEADERS, LABEL_HEADERS, sideOfHeader } from './vocabulary.js';
@@ -620,28 +621,20 @@ export function readTable(
     ctx.note('info', 'unit_assumed', `表“${match.title}”未注明金额单位，按${unit}读取`, titleLine);
   }
   secondLabelColumns(panels, columns, body);
-  const folded = !ctx.vocab.splitRows
-    ? body
-    : foldSplitRows(
-        body,
-        panels.map((p) => ({
-          names: p.labels
-            .filter((l) => l.labelRole === 'name' || l.labelRole === 'governmentName')
-            .map((l) => l.index),
-          codes: p.labels
-            .filter((l) => l.labelRole === 'code' || l.labelRole === 'codePart')
-            .map((l) => l.index),
-          values: p.values.map((v) => v.column.index),
-        })),
-      );
-  joinSpacedLabels(folded, panels);
-  joinWrappedLabels(folded, panels, ctx);
-  foldLoneAmounts(folded, panels);
-  strayColumns(panels, columns, folded);
-  const rows = readRows(folded, panels, ctx, match.title, previous);
   const tableColumns: Column[] = panels.flatMap((p) =>
     p.values.map((v) => (p.side ? { id: v.id, label: v.label, side: p.side } : { id: v.id, label: v.label })),
   );
+  const rowsOf = (lines: LayoutLine[]) => {
+    joinSpacedLabels(lines, panels);
+    joinWrappedLabels(lines, panels, ctx);
+    foldLoneAmounts(lines, panels);
+    strayColumns(panels, columns, lines);
+    return readRows(lines, panels, ctx, match.title, previous);
+  };
+  const rows =
+    ctx.vocab.splitRows === 'auto'
+      ? foldedIfBetter(body, panels, tableColumns, unit, ctx, rowsOf)
+      : rowsOf(ctx.vocab.splitRows ? foldSplitRows(body, panelColumns(panels)) : body);
   // a table that prints amounts is not empty, also when its columns could not be read
   const readsValues = rows.some((r) => Object.values(r.cells).some((c) => c.value !== null));
   const printsAmounts = body.some((l) =>
@@ -672,6 +665,56 @@ export function readTable(
   if (number ?? match.number) table.number = number ?? match.number;
   if (unitName) table.unitName = unitName;
   return { table, next: j, headerless: header.length === 0 };
+}
+
+/** Where each panel prints its labels and its amounts (split-rows.ts). */
+function panelColumns(panels: Panel[]): PanelColumns[] {
+  return panels.map((p) => ({
+    names: p.labels
+      .filter((l) => l.labelRole === 'name' || l.labelRole === 'governmentName')
+      .map((l) => l.index),
+    codes: p.labels.filter((l) => l.labelRole === 'code' || l.labelRole === 'codePart').map((l) => l.index),
+    values: p.values.map((v) => v.column.index),
+  }));
+}
+
+/**
+ * A layout of no known family may print one grid row over several lines (split-rows.ts) or not: the rows are read
+ * both ways when the body has such fragments, and the folded reading is kept only when it is the better one — fewer
+ * of the table's own identities broken and fewer amounts without a row label. A wrapped label beside a lone amount
+ * (which folding would misjoin) breaks no identity unfolded, so it stays as it is.
+ */
+function foldedIfBetter(
+  body: LayoutLine[],
+  panels: Panel[],
+  columns: Column[],
+  unit: MoneyUnit,
+  ctx: Context,
+  rowsOf: (lines: LayoutLine[]) => Row[],
+): Row[] {
+  const folded = foldSplitRows(body, panelColumns(panels));
+  if (folded.length === body.length) return rowsOf(body);
+  const mark = ctx.notes.length;
+  const strays = panels.map((p) => p.strays);
+  const plain = rowsOf([...body]);
+  const plainNotes = ctx.notes.splice(mark);
+  const plainStrays = panels.map((p) => p.strays);
+  panels.forEach((p, k) => (strays[k] ? (p.strays = strays[k]) : delete p.strays));
+  const joined = rowsOf(folded);
+  if (misreadings(joined, columns, unit) < misreadings(plain, columns, unit)) return joined;
+  ctx.notes.splice(mark, ctx.notes.length - mark, ...plainNotes);
+  panels.forEach((p, k) => (plainStrays[k] ? (p.strays = plainStrays[k]) : delete p.strays));
+  return plain;
+}
+
+/** Signs of a misread row structure: identities of the table broken, and rows of amounts without a label. */
+function misreadings(rows: Row[], columns: Column[], unit: MoneyUnit): number {
+  const table: Table = { kind: 'unknown', title: '', unit, columns, rows, notes: [], empty: false };
+  const broken = tableIdentities(table).filter((c) => !c.held).length;
+  const unlabelled = rows.filter(
+    (r) => !r.code && r.name === '' && Object.values(r.cells).some((c) => c.value !== null),
+  ).length;
+  return broken + unlabelled;
 }
 
 /**
