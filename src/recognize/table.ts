@@ -635,6 +635,7 @@ export function readTable(
     ctx.vocab.splitRows === 'auto'
       ? foldedIfBetter(body, panels, tableColumns, unit, ctx, rowsOf)
       : rowsOf(ctx.vocab.splitRows ? foldSplitRows(body, panelColumns(panels)) : body);
+  grandTotals(rows);
   // a table that prints amounts is not empty, also when its columns could not be read
   const readsValues = rows.some((r) => Object.values(r.cells).some((c) => c.value !== null));
   const printsAmounts = body.some((l) =>
@@ -665,6 +666,20 @@ export function readTable(
   if (number ?? match.number) table.number = number ?? match.number;
   if (unitName) table.unitName = unitName;
   return { table, next: j, headerless: header.length === 0 };
+}
+
+/**
+ * A bare 总计 below the 本年收入合计 / 本年支出合计 of its side is that side's grand total (总计 = 本年合计 + 结转, as
+ * 收入总计 / 支出总计 elsewhere: the national 决算 总表), not a plain total.
+ */
+function grandTotals(rows: Row[]): void {
+  for (const row of rows)
+    if (
+      row.role === 'total' &&
+      row.name === '总计' &&
+      rows.some((r) => r.role === 'year_total' && r.side === row.side)
+    )
+      row.role = 'grand_total';
 }
 
 /** Where each panel prints its labels and its amounts (split-rows.ts). */

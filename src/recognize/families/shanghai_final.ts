@@ -29,7 +29,6 @@ export const shanghaiFinal: FamilyModule = {
     { id: 'budget', pattern: /^年初预算(数)?$|^预算数$/ },
     { id: 'final', pattern: /^决算数?$|^本年支出$|^支出决算$/ },
   ],
-  rowRoles: [{ role: 'grand_total', pattern: /^总计$/ }],
   requiredTables: [
     'summary',
     'revenue',
