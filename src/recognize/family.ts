@@ -49,7 +49,8 @@ export interface FamilyModule {
   /**
    * Whether the family's PDFs print one grid row over several lines (amounts vertically centred apart from codes
    * and names, as the ONLYOFFICE-made Shanghai 决算 does): such lines are folded back into rows (split-rows.ts).
-   * Off elsewhere: a lone amount between the two lines of a wrapped label (Jiangsu) cannot be told apart.
+   * Unset (every family today): decided per table — folded when the folded rows hold the table's identities better
+   * (a lone amount between the two lines of a wrapped label, Jiangsu, stays unfolded).
    */
   splitRows?: boolean;
   /** The reviewer's checklist (公开情况检查表) of the family's documents: items in print order. */
@@ -111,7 +112,7 @@ export interface Vocabulary {
   requiredTables: TableKind[];
   defaultUnit: MoneyUnit;
   performanceForms: boolean;
-  /** Fold grid rows printed over several lines: as the family says, or `auto` for a layout of no known family. */
+  /** Fold grid rows printed over several lines: as the family says, else `auto` (per table, table.ts). */
   splitRows: boolean | 'auto';
 }
 
@@ -152,6 +153,6 @@ export function vocabularyOf(family: FamilyModule | null): Vocabulary {
     requiredTables: family?.requiredTables ?? [],
     defaultUnit: family?.defaultUnit ?? '万元',
     performanceForms: family?.performanceForms ?? false,
-    splitRows: family ? (family.splitRows ?? false) : 'auto',
+    splitRows: family?.splitRows ?? 'auto',
   };
 }

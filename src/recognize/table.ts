@@ -82,7 +82,8 @@ function roleOfLabel(label: string, side: Side | undefined, ctx: Context): RowRo
   return null;
 }
 
-function isHeaderRow(line: LayoutLine, ctx: Context): boolean {
+/** `loose`: header words nobody listed are allowed beside known ones (see below). */
+function isHeaderRow(line: LayoutLine, ctx: Context, loose = true): boolean {
   const f = filled(line);
   if (f.length === 0) return false;
   if (isNumberingRow(line)) return true;
@@ -96,6 +97,7 @@ function isHeaderRow(line: LayoutLine, ctx: Context): boolean {
   if (f.some((c) => splitEnumeration(c.text).number !== undefined && !/^[（(]/.test(c.text))) return false;
   const unknown = f.filter((c) => !isHeaderText(c.text, ctx));
   if (unknown.length === 0) return true;
+  if (!loose) return false;
   // Header words nobody listed (a layout nobody tuned for: 上级补助收入, 结转下年资金 …): a line of several cells
   // without amounts, most of them known header words, reads as a header when its other cells look like header
   // words too (short names, no digits, no sentence punctuation, no row label such as 合计).
@@ -694,7 +696,7 @@ function panelColumns(panels: Panel[]): PanelColumns[] {
 }
 
 /**
- * A layout of no known family may print one grid row over several lines (split-rows.ts) or not: the rows are read
+ * A PDF may print one grid row over several lines (split-rows.ts, ONLYOFFICE) or not: the rows are read
  * both ways when the body has such fragments, and the folded reading is kept only when it is the better one — fewer
  * of the table's own identities broken and fewer amounts without a row label. A wrapped label beside a lone amount
  * (which folding would misjoin) breaks no identity unfolded, so it stays as it is.
@@ -722,14 +724,14 @@ function foldedIfBetter(
   return plain;
 }
 
-/** Signs of a misread row structure: identities of the table broken, and rows of amounts without a label. */
+/** Signs of a misread row structure: identities of the table broken, and rows of codes or amounts without a name. */
 function misreadings(rows: Row[], columns: Column[], unit: MoneyUnit): number {
   const table: Table = { kind: 'unknown', title: '', unit, columns, rows, notes: [], empty: false };
   const broken = tableIdentities(table).filter((c) => !c.held).length;
-  const unlabelled = rows.filter(
-    (r) => !r.code && r.name === '' && Object.values(r.cells).some((c) => c.value !== null),
+  const unnamed = rows.filter(
+    (r) => r.name === '' && (r.code !== undefined || Object.values(r.cells).some((c) => c.value !== null)),
   ).length;
-  return broken + unlabelled;
+  return broken + unnamed;
 }
 
 /**
@@ -1250,7 +1252,8 @@ function wrappedHeaderAt(
   // the longest run of lines that joins into header words (label lines without amounts may follow it)
   for (let n = block.length; n >= 2; n--) {
     const line = joinColumns(block.slice(0, n));
-    if (isHeaderRow(line, ctx) && filled(line).length >= 2) {
+    // joined fragments must make known header words (any two fragments make some word)
+    if (isHeaderRow(line, ctx, false) && filled(line).length >= 2) {
       const next = lines.indexOf(block[n - 1], j) + 1;
       return { line, next };
     }

@@ -47,5 +47,4 @@ export const shanghaiFinal: FamilyModule = {
     labels: { explanation: '{主体}决算情况说明' },
     tableNames: FINAL_TABLE_NAMES,
   },
-  splitRows: true,
 };
