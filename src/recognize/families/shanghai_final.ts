@@ -17,14 +17,16 @@ export const shanghaiFinal: FamilyModule = {
   detect(doc) {
     return MARKERS.reduce((n, re) => n + (re.test(doc.all) ? 1 : 0), 0) >= 4 ? 12 : 0;
   },
-  // the national 决算 titles are read by the common vocabulary
+  // The national 决算 titles, and the column and row words of the national 决算 template (本年收入合计,
+  // 一般公共预算财政拨款, 年初结转和结余, 年末结转和结余, 总计 …), are read by the common vocabulary.
   // Column ids of the 决算 tables. Every amount of a 决算 table is a 决算数 unless the table prints a 预算数 beside
   // it, so a column named by what it is a part of (本年收入合计, 财政拨款收入, 基本支出, 一般公共预算财政拨款 …)
   // keeps that part's id (`total`, `fiscal`, `basic`, `general_public` …: "决算数 of 基本支出" is `basic` of a
   // 决算 table, so `--format cells` reads the same as for a budget); a column that says only 决算数 is `final`, and
   // only where an item prints both amounts (the 三公 table's 预算数 | 决算数 pairs) are they `budget` and `final`
-  // of that item's row (recognize/three-public.ts). The auditor's facts read `total`, else `final`.
-  // (本年收入合计, 一般公共预算财政拨款, 年初结转和结余, 年末结转和结余 … are national wording: common vocabulary)
+  // of that item's row (recognize/three-public.ts). The auditor's facts read `total`, else `final`. The common
+  // vocabulary reads the corpus's 决算 tables alike without these two (scripts/generic-report.mjs); they stay for
+  // 预算数, which only a 决算 table means as `budget` (a budget table's 预算数 is its `amount`).
   columnAliases: [
     { id: 'budget', pattern: /^年初预算(数)?$|^预算数$/ },
     { id: 'final', pattern: /^决算数?$|^本年支出$|^支出决算$/ },
