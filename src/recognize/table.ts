@@ -138,9 +138,16 @@ function headerColumns(rows: LayoutLine[], width: number): HeaderColumn[] {
   for (let r = 0; r < grid.length && sideRow < 0; r++) {
     // A side word over the whole header's depth (a ruled cell spanning rows: 本年收入 | 本年支出 of a 收入支出决算表)
     // names a column, not a panel.
-    const sides = new Set(
-      grid[r].map((t, i) => ((rows[r].cells[i]?.rowSpan ?? 1) > 1 ? null : sideOf(t))).filter((s) => s),
-    );
+    // Likewise a side word with nothing under it, nor under the empty cells right of it, in a header of several
+    // rows (a sheet has no row spans: 本年收入 beside 本年支出 / 小计 | 基本支出 | 项目支出 of a 决算 funds table).
+    const whole = (i: number) => {
+      if ((rows[r].cells[i]?.rowSpan ?? 1) > 1) return true;
+      if (r + 1 >= grid.length) return false;
+      let end = i + 1;
+      while (end < width && grid[r][end] === '') end++;
+      return grid.slice(r + 1).every((l) => l.slice(i, end).every((t) => t === ''));
+    };
+    const sides = new Set(grid[r].map((t, i) => (whole(i) ? null : sideOf(t))).filter((s) => s));
     if (sides.size === 2) sideRow = r;
   }
   const columns: HeaderColumn[] = [];
