@@ -89,7 +89,7 @@ function cellValue(row: Row, column: string): string | null {
   return row.cells[column]?.value ?? null;
 }
 
-/** Whether a total and its parts agree within the rounding their printed precision allows (on integers). */
+/** Records whether a total agrees with its present parts within the rounding their decimals allow (sumAgrees). */
 function check(
   row: Row,
   column: string,
