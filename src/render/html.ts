@@ -2,7 +2,7 @@
 // a title page, contents with page numbers, bordered tables whose headers repeat on every page, and page numbers.
 import type { Disclosure } from '../model/schema.js';
 import { planDocument, type Block, type DocumentPlan } from './document.js';
-import type { GridCell, GridRow, TableGrid } from './grid.js';
+import { placeCells, type GridCell, type GridRow, type TableGrid } from './grid.js';
 import { layoutFor } from './layouts/index.js';
 import type { Layout } from './layouts/types.js';
 
@@ -62,7 +62,7 @@ h1.part + .table-block { break-before: auto; }
 .table-block .number { text-align: left; font-size: 10pt; margin-bottom: 1mm; }
 .table-block h2 { text-align: center; font-size: 14pt; margin: 0 0 3mm; }
 .table-meta { display: flex; justify-content: space-between; font-size: 9.5pt; margin-bottom: 1.5mm; }
-table.grid { width: 100%; border-collapse: collapse; font-size: 9pt; line-height: 1.35; table-layout: fixed; }
+table.grid { width: 100%; border-collapse: collapse; font-size: var(--fit, 9pt); line-height: 1.35; table-layout: fixed; }
 table.grid th, table.grid td { border: 0.75pt solid #000; padding: 1.2mm 1.5mm; vertical-align: middle;
   overflow-wrap: anywhere; }
 /* Header words break only between words (<wbr> marks them); a word wider than its column still wraps. */
@@ -74,7 +74,7 @@ table.grid tr.keep { break-before: avoid; }
 table.grid td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; padding-right: 2mm; }
 table.grid td.c { text-align: center; } table.grid td.nw { white-space: nowrap; overflow-wrap: normal; }
 /* Two-sided summary tables are printed on one page, as published. */
-table.grid.two-sided { font-size: 8.5pt; line-height: 1.25; }
+table.grid.two-sided { font-size: var(--fit, 8.5pt); line-height: 1.25; }
 table.grid.two-sided th, table.grid.two-sided td { padding-top: 0.55mm; padding-bottom: 0.55mm; }
 .notes { font-size: 9.5pt; margin-top: 2mm; } .notes p { text-indent: 0; }
 .form-block { break-before: page; }
@@ -84,9 +84,9 @@ table.form { font-size: 8.5pt; line-height: 1.3; }
 table.form td { padding: 0.8mm 1.2mm; }
 table.form td.strong { background: #f7f7f7; }
 table.form td.num { padding-right: 2mm; }
-.tight table.grid { font-size: 8pt; line-height: 1.2; }
+.tight table.grid { font-size: min(8pt, var(--fit, 8pt)); line-height: 1.2; }
 .tight table.grid th, .tight table.grid td { padding-top: 0.4mm; padding-bottom: 0.4mm; }
-.tighter table.grid { font-size: 7.5pt; line-height: 1.15; }
+.tighter table.grid { font-size: min(7.5pt, var(--fit, 7.5pt)); line-height: 1.15; }
 .tighter table.grid th, .tighter table.grid td { padding-top: 0.2mm; padding-bottom: 0.2mm; }
 figure.chart { margin: 4mm auto; text-align: center; break-inside: avoid; }
 figure.chart svg { max-width: 100%; height: auto; }
@@ -138,9 +138,42 @@ function rowHtml(row: GridRow, tag: 'td' | 'th'): string {
   return `<tr${classes ? ` class="${classes}"` : ''}>${row.cells.map((c) => cellHtml(c, tag)).join('')}</tr>`;
 }
 
-function colgroup(grid: TableGrid): string {
+/** Width of the page's text block (A4, 18 mm margins), in mm. */
+const TEXT_WIDTH_MM = 174;
+const MM_PER_PT = 0.3528;
+/** Amount digits set in tabular figures are about 0.55 em wide; a cell adds 2.5 mm of padding. */
+const amountMm = (chars: number, pt: number) => chars * 0.55 * pt * MM_PER_PT + 2.5;
+
+/**
+ * Column widths and font size of a grid. Amount columns get at least the width of their longest amount (they never
+ * wrap: an amount running into the next cell reads as one number); the label columns share the rest, at no less
+ * than a quarter of the width, by their relative widths. When the amounts do not fit, the font steps down; below 6.5 pt the
+ * last size is kept.
+ */
+export function gridFit(grid: TableGrid, basePt: number): { percents: number[]; pt: number } {
+  const longest = grid.widths.map(() => 0);
+  for (const { col, cell } of placeCells(grid.body))
+    if (cell.amount != null && (cell.colSpan ?? 1) === 1)
+      longest[col] = Math.max(longest[col], [...cell.text].length);
   const sum = grid.widths.reduce((a, b) => a + b, 0);
-  return `<colgroup>${grid.widths.map((w) => `<col style="width:${((w / sum) * 100).toFixed(2)}%">`).join('')}</colgroup>`;
+  const plain = grid.widths.map((w) => (w / sum) * TEXT_WIDTH_MM);
+  let pt = basePt;
+  let need: number[] = [];
+  for (; ; pt -= 0.5) {
+    need = longest.map((n, i) => (n ? Math.max(plain[i], amountMm(n, pt)) : 0));
+    const amounts = need.reduce((a, b) => a + b, 0);
+    if (amounts <= TEXT_WIDTH_MM * 0.75 || pt <= 6.5) break;
+  }
+  const amounts = need.reduce((a, b) => a + b, 0);
+  const labelShare = grid.widths.reduce((a, w, i) => a + (longest[i] ? 0 : w), 0);
+  const rest = Math.max(TEXT_WIDTH_MM - amounts, 0);
+  const mm = grid.widths.map((w, i) => (longest[i] ? need[i] : labelShare ? (w / labelShare) * rest : 0));
+  const total = mm.reduce((a, b) => a + b, 0) || 1;
+  return { percents: mm.map((m) => (m / total) * 100), pt };
+}
+
+function colgroup(percents: number[]): string {
+  return `<colgroup>${percents.map((p) => `<col style="width:${p.toFixed(2)}%">`).join('')}</colgroup>`;
 }
 
 export function gridHtml(grid: TableGrid, className = 'grid'): string {
@@ -148,7 +181,14 @@ export function gridHtml(grid: TableGrid, className = 'grid'): string {
   const head = grid.header.length
     ? `<thead>${grid.header.map((r) => rowHtml(r, 'th')).join('')}</thead>`
     : '';
-  return `<table class="${className}">${colgroup(grid)}${head}<tbody>${grid.body.map((r) => rowHtml(r, 'td')).join('')}</tbody></table>`;
+  // Forms lay out their own spans; tables fit their amounts (a smaller size than the CSS's is set as --fit).
+  const sum = grid.widths.reduce((a, b) => a + b, 0);
+  const base = grid.twoSided ? 8.5 : 9;
+  const { percents, pt } = className.includes('form')
+    ? { percents: grid.widths.map((w) => (w / sum) * 100), pt: base }
+    : gridFit(grid, base);
+  const style = pt < base ? ` style="--fit:${pt}pt"` : '';
+  return `<table class="${className}"${style}>${colgroup(percents)}${head}<tbody>${grid.body.map((r) => rowHtml(r, 'td')).join('')}</tbody></table>`;
 }
 
 /** Contents lines that fit one A4 page at the normal spacing (11pt × 1.75 in 255 mm, less the heading). */
