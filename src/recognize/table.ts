@@ -22,7 +22,7 @@ import { transposeThreePublic, type HeaderFragment, type ValueCell } from './thr
 import { GROUP_HEADERS, LABEL_HEADERS, sideOfHeader } from './vocabulary.js';
 
 type Side = 'income' | 'expenditure';
-type LabelRole = 'code' | 'codePart' | 'name' | 'governmentName';
+type LabelRole = 'code' | 'codePart' | 'name' | 'governmentName' | 'numbering';
 
 interface HeaderColumn {
   index: number;
@@ -809,16 +809,29 @@ function readRows(body: LayoutLine[], panels: Panel[], ctx: Context, title: stri
   const later = new Set(panels.filter((p, k) => p.side && panels.slice(0, k).some((q) => q.side === p.side)));
   const perPanel: Row[][] = panels.map(() => []);
   const byPanel = new Map<Panel, Row[]>(panels.map((p) => [p, []]));
+  // Panels under one caption (公用经费 spread over two column groups) are one list: one group of rows.
+  const caption = (p: Panel) =>
+    (p.values[0]?.column.path.length ?? 0) > 1 ? p.values[0].column.path[0] : undefined;
+  const groupOf = panels.map((p, k) => {
+    const c = caption(p);
+    const first = c === undefined ? -1 : panels.findIndex((q) => caption(q) === c);
+    return first >= 0 ? first : k;
+  });
   for (const line of body) {
     const lineRows: { panel: Panel; row: Row }[] = [];
-    panels.forEach((panel, k) => {
+    panels.forEach((panel) => {
       const row = readRow(line, panel, ctx, title);
-      if (!row) return;
-      if (unsidedPanels) {
-        PANEL_OF.set(row, k);
-        perPanel[k].push(row);
-      } else lineRows.push({ panel, row });
+      if (row) lineRows.push({ panel, row });
     });
+    if (unsidedPanels) {
+      // a panel's total printed across the groups beside it (公用经费合计 | … | its amount in the last group)
+      for (const { panel, row } of spanningTotals(lineRows)) {
+        const k = panels.indexOf(panel);
+        PANEL_OF.set(row, groupOf[k]);
+        perPanel[k].push(row);
+      }
+      continue;
+    }
     for (const { panel, row } of later.size > 0 ? spanningTotals(lineRows) : lineRows) {
       byPanel.get(panel)!.push(row);
       rows.push(row);
