@@ -119,9 +119,12 @@ function headerColumns(rows: LayoutLine[], width: number): HeaderColumn[] {
   for (let r = 0; r < grid.length && sideRow < 0; r++) {
     // A side word over the whole header's depth (a ruled cell spanning rows: 本年收入 | 本年支出 of a 收入支出决算表)
     // names a column, not a panel.
-    const sides = new Set(
-      grid[r].map((t, i) => ((rows[r].cells[i]?.rowSpan ?? 1) > 1 ? null : sideOf(t))).filter((s) => s),
-    );
+    // Without drawn spans (text, spreadsheets), a side word with nothing under it in the lower header rows spans
+    // their depth as well.
+    const deep = (i: number) =>
+      (rows[r].cells[i]?.rowSpan ?? 1) > 1 ||
+      (r < grid.length - 1 && grid.slice(r + 1).every((l) => l[i] === ''));
+    const sides = new Set(grid[r].map((t, i) => (deep(i) ? null : sideOf(t))).filter((s) => s));
     if (sides.size === 2) sideRow = r;
   }
   const columns: HeaderColumn[] = [];
