@@ -156,6 +156,8 @@ export function transposeThreePublic(header: HeaderPiece[], values: ValuePiece[]
   );
   if (!words) return null;
   const of = (kind: Kind) => words.filter((w) => w.kind === kind);
+  if (of('budget').length === 1 && of('final').length === 1 && of('total').length === 2)
+    return measuresOverItems(words, values);
   for (const k of [
     'total',
     'abroad',
@@ -258,11 +260,72 @@ export function transposeThreePublic(header: HeaderPiece[], values: ValuePiece[]
   return { columns, rows };
 }
 
+/**
+ * The national 决算 template's form: 预算数 and 决算数 captions over the items, each item printed under both (合计 |
+ * 因公出国（境）费 | 公务用车购置及运行费 (小计 | 购置费 | 运行费) | 公务接待费, twice). Each half is transposed on its
+ * own, its amounts becoming the items' `budget` and `final` cells.
+ */
+function measuresOverItems(words: Word[], values: ValuePiece[][]): ThreePublicTable | null {
+  if (values.length > 1) return null;
+  const measures = words.filter((w) => w.kind === 'budget' || w.kind === 'final');
+  const usePositions = [...words, ...values.flat()].every(positioned);
+  // a piece belongs to the measure over it: within its extent, else the nearest caption at or left of it
+  const measureOf = (p: { index: number; x0?: number; x1?: number }) =>
+    usePositions
+      ? [...measures].sort((a, b) => Math.abs(centre(a) - centre(p)) - Math.abs(centre(b) - centre(p)))[0]
+      : [...measures].filter((m) => m.index <= p.index).sort((a, b) => b.index - a.index)[0];
+  const items = words.filter((w) => !measures.includes(w) && w.kind !== 'caption');
+  const halves = measures.map((m) => {
+    const mine = items.filter((w) => measureOf(w) === m);
+    if (usePositions && mine.length > 0) {
+      // the items' extent decides, not the caption's centre
+      const x0 = Math.min(...mine.map((w) => w.x0!));
+      const x1 = Math.max(...mine.map((w) => w.x1!));
+      return { m, mine, x0, x1 };
+    }
+    return { m, mine, x0: undefined, x1: undefined };
+  });
+  const halfOf = (v: ValuePiece) =>
+    usePositions
+      ? halves.find((h) => h.x0 !== undefined && centre(v) >= h.x0 - 2 && centre(v) <= h.x1! + 2)
+      : halves.find((h) => h.m === measureOf(v));
+  const row = values[0] ?? [];
+  if (row.some((v) => compact(v.text) !== '' && !halfOf(v))) return null;
+  const read = halves.map((h) => transposeThreePublic(h.mine, [row.filter((v) => halfOf(v) === h)]));
+  if (read.some((t) => t === null)) return null;
+  const [first, second] = read as ThreePublicTable[];
+  const columnOf = (h: (typeof halves)[number]) => (h.m.kind === 'budget' ? 'budget' : 'final');
+  if (first.rows.length !== second.rows.length) return null;
+  const rows = first.rows.map((r, k) => {
+    const other = second.rows[k];
+    if (other.name !== r.name) return null;
+    return {
+      ...r,
+      cells: { [columnOf(halves[0])]: r.cells.total, [columnOf(halves[1])]: other.cells.total },
+    };
+  });
+  if (rows.some((r) => r === null)) return null;
+  const label = (kind: Kind) => measures.find((m) => m.kind === kind)!.text;
+  return {
+    columns: [
+      { id: 'budget', label: label('budget') },
+      { id: 'final', label: label('final') },
+    ],
+    rows: rows as Row[],
+  };
+}
+
 /** The font size of a header word, from its width: CJK characters are one em wide, Latin ones about half. */
 function emOf(p: { text: string; x0?: number; x1?: number }): number {
   const t = compact(p.text);
   const weight = [...t].reduce((a, ch) => a + ((ch.codePointAt(0) ?? 0) >= 0x2e80 ? 1 : 0.5), 0);
   return p.x0 !== undefined && p.x1 !== undefined && weight > 0 ? (p.x1 - p.x0) / weight : 12;
+}
+
+/** "1 2 3 … n" (after an optional 栏次): the numbering of the columns. */
+function isColumnNumbering(line: LayoutLine): boolean {
+  const f = line.cells.map((c) => compact(c.text)).filter((t) => t !== '' && t !== '栏次');
+  return f.length >= 2 && f.every((t, i) => t === String(i + 1));
 }
 
 /** A line carries amounts only (the value row), no words. */
@@ -280,9 +343,11 @@ function isValueLine(line: LayoutLine): boolean {
  * they are not the column form. `source` gives a cell's position.
  */
 export function threePublicFromLines(
-  lines: readonly LayoutLine[],
+  all: readonly LayoutLine[],
   source: (line: LayoutLine, cell?: number) => SourceRef,
 ): (ThreePublicTable & { valueLine?: LayoutLine }) | null {
+  // the 栏次 row (1 2 3 … n) numbers the columns: neither header nor values
+  const lines = all.filter((l) => !isColumnNumbering(l));
   const first = lines.findIndex(isValueLine);
   const headerLines = first < 0 ? lines : lines.slice(0, first);
   const valueLines = first < 0 ? [] : lines.slice(first);
@@ -311,7 +376,23 @@ export function threePublicFromLines(
       return [{ text: cell.text, index, x0: cell.x0, x1: cell.x1, source: source(line, index) }];
     }),
   );
-  const t = transposeThreePublic(header, values);
+  // In a ruled grid every piece sits in its cell's column: when positions cannot tell (amounts right-aligned in
+  // wide cells fall near the middle between two centred headers), the columns can.
+  const ruled = lines.every((l) => l.grid === 'ruled');
+  const t =
+    transposeThreePublic(header, values) ??
+    (ruled
+      ? transposeThreePublic(
+          header.map((h) => ({
+            ...h,
+            x0: undefined,
+            x1: undefined,
+            y: headerLines.findIndex((l) => l.y === h.y),
+            size: 1,
+          })),
+          values.map((r) => r.map((v) => ({ ...v, x0: undefined, x1: undefined }))),
+        )
+      : null);
   if (!t) return null;
   return valueLines[0] ? { ...t, valueLine: valueLines[0] } : t;
 }
