@@ -826,16 +826,22 @@ function readRows(body: LayoutLine[], panels: Panel[], ctx: Context, title: stri
       const row = readRow(line, panel, ctx, title);
       if (row) lineRows.push({ panel, row });
     });
+    const kept = unsidedPanels || later.size > 0 ? spanningTotals(lineRows) : lineRows;
+    // amounts without a row label, unless they were a total's printed across panels (spanningTotals)
+    for (const { row } of kept) {
+      const at = UNLABELLED.get(row);
+      if (at) ctx.note('warning', 'unlabelled_row', `表“${title}”有一行数值没有行名`, at);
+    }
     if (unsidedPanels) {
       // a panel's total printed across the groups beside it (公用经费合计 | … | its amount in the last group)
-      for (const { panel, row } of spanningTotals(lineRows)) {
+      for (const { panel, row } of kept) {
         const k = panels.indexOf(panel);
         PANEL_OF.set(row, groupOf[k]);
         perPanel[k].push(row);
       }
       continue;
     }
-    for (const { panel, row } of later.size > 0 ? spanningTotals(lineRows) : lineRows) {
+    for (const { panel, row } of kept) {
       byPanel.get(panel)!.push(row);
       rows.push(row);
     }
@@ -859,6 +865,9 @@ function readRows(body: LayoutLine[], panels: Panel[], ctx: Context, title: stri
     for (const row of byPanel.get(panel)!) if (row.role === 'item') row.role = 'memo';
   return rows.filter((r) => !dropped.has(r));
 }
+
+/** Rows read without a label though they carry amounts, with their line (noted once the line is complete). */
+const UNLABELLED = new WeakMap<Row, LayoutLine>();
 
 const hasAmount = (row: Row) => Object.values(row.cells).some((c) => c.value !== null);
 
@@ -1100,12 +1109,11 @@ function readRow(line: LayoutLine, panel: Panel, ctx: Context, title: string): R
     cells[v.id] = cell;
   }
   if (!label && !code) {
-    if (any && panel.labels.length > 0)
-      ctx.note('warning', 'unlabelled_row', `表“${title}”有一行数值没有行名`, line);
-    else if (!any) return null;
+    if (!any) return null;
   }
   const name = rowName(label);
   const row: Row = { name, label, role: 'item', cells, source: ctx.source(line) };
+  if (!label && !code && panel.labels.length > 0) UNLABELLED.set(row, line);
   if (grouped) GROUP_LABEL.set(row, { group: groupLabel, item: text(grouped.item) !== '' });
   if (code) row.code = code;
   if (governmentName) row.governmentName = compact(governmentName);
