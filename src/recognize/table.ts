@@ -815,9 +815,11 @@ function readRows(body: LayoutLine[], panels: Panel[], ctx: Context, title: stri
   // Panels under one caption (公用经费 spread over two column groups) are one list: one group of rows.
   const caption = (p: Panel) =>
     (p.values[0]?.column.path.length ?? 0) > 1 ? p.values[0].column.path[0] : undefined;
+  // (a caption over every panel alike tells none apart)
+  const distinct = new Set(panels.map(caption)).size > 1;
   const groupOf = panels.map((p, k) => {
     const c = caption(p);
-    const first = c === undefined ? -1 : panels.findIndex((q) => caption(q) === c);
+    const first = c === undefined || !distinct ? -1 : panels.findIndex((q) => caption(q) === c);
     return first >= 0 ? first : k;
   });
   for (const line of body) {
