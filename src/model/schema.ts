@@ -116,6 +116,7 @@ export const Family = z.enum([
   'shanxi',
   'shanghai',
   'shanghai_final',
+  'central_final',
   'jiangsu',
   'chongqing',
   'generic',

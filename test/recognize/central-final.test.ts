@@ -69,9 +69,14 @@ describe.each(FORMS)('a central 部门决算 (%s)', (_, read, method) => {
   let doc: Promise<Disclosure> | undefined;
   const parse = () => (doc ??= read());
 
-  it('unit from the 编制单位 lines, year and kind from the cover, the nine tables typed', async () => {
+  it('the national 决算 family, unit from the 编制单位 lines, year and kind from the cover, nine tables typed', async () => {
     const d = await parse();
-    expect(d.metadata).toMatchObject({ unit: SCHOOL, year: 2023, kind: 'department_final' });
+    expect(d.metadata).toMatchObject({
+      unit: SCHOOL,
+      year: 2023,
+      kind: 'department_final',
+      family: 'central_final',
+    });
     expect(d.tables.map((t) => [t.kind, t.number, t.unit])).toEqual([
       ['summary', '公开01表', '万元'],
       ['revenue', '公开02表', '万元'],

@@ -53,6 +53,7 @@ export const REQUIRED_TABLES: Record<string, string[]> = {
   shanxi: [...CORE, 'gov_fund_expenditure', 'state_capital', 'operating_costs', 'projects'],
   shanghai: [...CORE, 'gov_fund_expenditure', 'state_capital'],
   shanghai_final: [...CORE, 'gov_fund_expenditure', 'state_capital'],
+  central_final: [...CORE, 'gov_fund_expenditure', 'state_capital'],
   jiangsu: [
     ...CORE,
     'fiscal_expenditure',
