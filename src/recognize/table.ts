@@ -554,6 +554,13 @@ export function readTable(
   }
   // Tables read by a reader of their own (三公 items printed as columns, 政府采购 lists) share the table's frame.
   const special = (kind: TableKind, columns: Column[], rows: Row[], empty: boolean): Table => {
+    if (!unit)
+      ctx.note(
+        'info',
+        'unit_assumed',
+        `表“${match.title}”未注明金额单位，按${ctx.vocab.defaultUnit}读取`,
+        titleLine,
+      );
     const table: Table = {
       kind,
       title: match.title,
