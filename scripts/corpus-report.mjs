@@ -10,7 +10,7 @@ import { basename, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseFiles } from '../dist/parse.js';
 import { packageRoot, sharedRoot } from '../dist/paths.js';
-import { registeredFamilies } from '../dist/recognize/family.js';
+import { familyRequiredTables } from '../dist/recognize/family.js';
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');
@@ -31,14 +31,13 @@ const outcomes = await parseFiles(files, {
   },
 });
 
-const families = new Map(registeredFamilies().map((f) => [f.id, f]));
 const documents = outcomes.map((o) => {
   const name = o.files.map((f) => basename(f)).join(' + ');
   const time = o.files.reduce((s, f) => s + (ms.get(f) ?? 0), 0);
   if (!('disclosure' in o)) return { name, files: o.files, error: o.error.message, ms: time };
   const d = o.disclosure;
   const pages = d.metadata.sources.reduce((s, src) => s + (src.pages ?? 0), 0);
-  const expected = [...(families.get(d.metadata.family)?.requiredTables ?? [])];
+  const expected = familyRequiredTables(d.metadata.family, d.metadata.kind);
   const found = [...new Set(d.tables.filter((t) => t.kind !== 'unknown').map((t) => t.kind))];
   const withColumns = [...new Set(d.tables.filter((t) => t.columns.length > 0).map((t) => t.kind))];
   return {

@@ -39,8 +39,16 @@ export interface FamilyModule {
   rowRoles?: RowRolePattern[];
   sectionKinds?: SectionPattern[];
   tableShapes?: Partial<Record<TableKind, TableShape>>;
-  /** Tables every document of the family publishes (missing ones become import notes). */
+  /**
+   * Tables every document of the family publishes (missing ones become import notes and audit errors); a table
+   * the family publishes only sometimes is not listed. Read through `familyRequiredTables`.
+   */
   requiredTables?: TableKind[];
+  /**
+   * Which documents the layout is for: 预算 (the default) or 决算. A document of the other kind read with the
+   * family's vocabulary is held to the national list of its kind, not to the family's.
+   */
+  documents?: 'budget' | 'final';
   /** Unit of tables that print none. */
   defaultUnit?: MoneyUnit;
   /** Whether the family publishes performance-target forms (one per project). */
@@ -98,6 +106,20 @@ export const FINAL_TABLE_NAMES: Partial<Record<TableKind, string>> = {
   state_capital: '国有资本经营预算财政拨款支出决算表',
 };
 
+/**
+ * The tables every budget publishes whatever its layout (财预〔2016〕143号; DOMAIN.md §1): the fallback of the
+ * `generic` family. Tables some layouts add (财政拨款支出, 机关运行经费, 政府采购, 项目支出 …) are not in it.
+ */
+export const COMMON_BUDGET_TABLES: readonly TableKind[] = [
+  'summary',
+  'revenue',
+  'expenditure',
+  'fiscal_summary',
+  'general_expenditure',
+  'general_basic_economic',
+  'three_public',
+];
+
 /** The vocabulary in force for one document: the family's entries first, then the common ones. */
 export interface Vocabulary {
   family: Family;
@@ -122,6 +144,22 @@ export function registerFamily(family: FamilyModule): void {
 
 export function registeredFamilies(): readonly FamilyModule[] {
   return registry;
+}
+
+/**
+ * The tables a document of this family and kind must publish, the one list the recogniser's notes, the auditor and
+ * the checklist share. A registered family gives its own list (for the kind of document it is for); `generic` and a
+ * document of the other kind get the national list of their kind (预算: COMMON_BUDGET_TABLES; 决算: the nine tables
+ * of the national 部门决算 template); `unknown` and a family without a module have none: which tables a layout we do
+ * not know must publish is not known either.
+ */
+export function familyRequiredTables(family: string, kind?: DocumentKind): TableKind[] {
+  const final = kind?.endsWith('_final') ?? false;
+  const national = final ? (Object.keys(FINAL_TABLE_NAMES) as TableKind[]) : [...COMMON_BUDGET_TABLES];
+  const module = registry.find((f) => f.id === family);
+  if (!module) return family === 'generic' ? national : [];
+  if (kind && (module.documents === 'final') !== final) return national;
+  return [...(module.requiredTables ?? [])];
 }
 
 /** Picks the family with the highest positive score; `generic` when none claims the document. */

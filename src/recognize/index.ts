@@ -12,7 +12,7 @@ import type {
 } from '../model/schema.js';
 import { ReadError } from '../read/errors.js';
 import { Context } from './context.js';
-import { detectFamily, vocabularyOf } from './family.js';
+import { detectFamily, familyRequiredTables, vocabularyOf } from './family.js';
 import './families/index.js';
 import { readForm } from './form.js';
 import {
@@ -121,7 +121,7 @@ export function recognize(layout: LayoutDocument): Disclosure {
     table.reading = readingOf({ table, lines: r.lines, format: layout.format, guessed: r.guessed });
   }
   checkCompleteness(ctx, contents, tables, prose);
-  for (const kind of ctx.vocab.requiredTables) {
+  for (const kind of familyRequiredTables(ctx.vocab.family, metadata.metadata.kind)) {
     if (!tables.some((t) => t.kind === kind)) {
       ctx.note('warning', 'missing_table', `未找到该版式应公开的表格：${kind}`);
     }

@@ -18,7 +18,6 @@ import {
 import { amountOf, clean, codeOf, compact, filled, isNumberText, rowName, splitEnumeration } from './text.js';
 import { foldSplitRows } from './split-rows.js';
 import { threePublicFromLines } from './three-public.js';
-import { transposeThreePublic, type HeaderFragment, type ValueCell } from './three-public-stacked.js';
 import { GROUP_HEADERS, LABEL_HEADERS, sideOfHeader } from './vocabulary.js';
 
 type Side = 'income' | 'expenditure';
@@ -575,14 +574,16 @@ export function readTable(
     if (unitName) table.unitName = unitName;
     return table;
   };
-  if (match.kinds.includes('three_public')) {
-    // 三公 items printed as columns under one caption level (Shanghai): transposed into the model's rows
-    const transposed = threePublicFromLines([...header, ...body], (l, c) => ctx.source(l, c));
+  if (itemColumns) {
+    // 三公 items printed as columns (one caption level, 预算数 | 决算数 pairs, or stacked): transposed into rows
+    const transposed = threePublicFromLines(
+      [...loose, ...header, ...body],
+      (l, c) => ctx.source(l, c),
+      ctx.source(titleLine),
+    );
     if (transposed) {
-      const rowSource = ctx.source(transposed.valueLine ?? titleLine);
-      const rows = transposed.rows.map((r) => ({ ...r, source: rowSource }));
-      const empty = isEmpty(rows, notes, ctx, match.title, titleLine);
-      return { table: special('three_public', transposed.columns, rows, empty), next: j };
+      const empty = isEmpty(transposed.rows, notes, ctx, match.title, titleLine);
+      return { table: special('three_public', transposed.columns, transposed.rows, empty), next: j };
     }
   }
   if (match.kinds.includes('procurement')) {
@@ -591,14 +592,6 @@ export function readTable(
       // the prose after the grid was taken as body rows: the document goes on from there
       const stop = list.stop ? lines.indexOf(list.stop, start) : -1;
       return { table: special('procurement', list.columns, list.rows, false), next: stop > start ? stop : j };
-    }
-  }
-  if (itemColumns) {
-    // 三公 items under a header stacked over many lines (Jiangsu): three-public-stacked.ts
-    const transposed = readItemColumns([...loose, ...header, ...body], ctx);
-    if (transposed) {
-      const empty = isEmpty(transposed.rows, notes, ctx, match.title, titleLine);
-      return { table: special('three_public', transposed.columns, transposed.rows, empty), next: j };
     }
   }
   joinSpacedHeader(header, body, ctx);
@@ -1232,54 +1225,6 @@ function joinColumns(block: LayoutLine[]): LayoutLine {
   const line: LayoutLine = { page: block[0].page, line: block[0].line, cells, inTable: true };
   if (block[0].y !== undefined) line.y = block[0].y;
   return line;
-}
-
-/**
- * A 三公 table printed with its items as columns: header fragments stacked over many lines and one row of
- * amounts. Transposed into item rows (three-public.ts); null when it does not read without doubt.
- */
-function readItemColumns(lines: LayoutLine[], ctx: Context): { columns: Column[]; rows: Row[] } | null {
-  const withAmounts = lines.filter((l) => filled(l).some((c) => isNumberText(c.text)));
-  if (withAmounts.length === 0) return null;
-  // the value row may come out as two lines when one amount sits a little lower ("0" under a blank cell): they
-  // must close the table and fill different cells
-  const k = lines.indexOf(withAmounts[0]);
-  if (lines.length - k !== withAmounts.length || withAmounts.length > 2) return null;
-  let valueLine = withAmounts[0];
-  if (withAmounts.length === 2) {
-    const [a, b] = withAmounts;
-    const taken = new Set(filled(a).map((c) => c.index));
-    if (filled(b).some((c) => taken.has(c.index)) || a.cells.length !== b.cells.length) return null;
-    // built field by field: a spread would copy the line's cached cells
-    valueLine = {
-      page: a.page,
-      line: a.line,
-      cells: a.cells.map((c, i) => (c.text.trim() === '' ? (b.cells[i] ?? c) : c)),
-    };
-    if (a.y !== undefined) valueLine.y = a.y;
-  }
-  // without positions (text, spreadsheets) a cell's column index stands for its place
-  const xOf = (cell: LayoutLine['cells'][number], i: number) => ({
-    x0: cell.x0 ?? i * 100,
-    x1: cell.x1 ?? i * 100 + 90,
-  });
-  const fragments: HeaderFragment[] = [];
-  lines.slice(0, k).forEach((l, n) => {
-    for (const c of filled(l))
-      fragments.push({ text: c.text, ...xOf(l.cells[c.index], c.index), y: l.y ?? n });
-  });
-  const values: ValueCell[] = [];
-  for (const c of filled(valueLine)) {
-    const value = amountOf(c.text);
-    if (value === undefined) return null;
-    values.push({
-      printed: c.text,
-      value,
-      ...xOf(valueLine.cells[c.index], c.index),
-      source: ctx.source(valueLine, c.index),
-    });
-  }
-  return transposeThreePublic(fragments, values, ctx.source(valueLine));
 }
 
 /**

@@ -1,36 +1,57 @@
-// "三公" tables printed with the items as COLUMNS (Shanghai: 合计 | 因公出国(境)费 | 公务接待费 | 公务用车购置及运行费
-// (小计 | 购置费 | 运行费) | 机关运行经费预算数, one value row; Shanghai 决算: the same items, each over a 预算数 | 决算数
-// pair) are transposed into the model's row form, the shape the Shanxi sample prints and the auditor reads: one row
-// per item (合计 with role total, 因公出国（境）费, 公务接待费, 公务用车购置及运行费, and 公务用车购置费 / 公务用车运行
-// (维护)费 under it), amounts in column `total` (决算: `budget` and `final`). A 机关运行经费 column printed in the same
-// table becomes a row with role `memo` (not part of the 三公 sum).
+// The "三公" table printed with the items as COLUMNS is transposed into the model's ROW form (the shape the Shanxi
+// sample prints and the auditor reads: one row per item, facts.ts binds them by name). One reader for every
+// column form:
+// - one caption level (Shanghai budget: 合计 | 因公出国(境)费 | 公务接待费 | 公务用车购置及运行费 (小计 | 购置费 |
+//   运行费) | 机关运行经费预算数, one value row; amounts in column `total`);
+// - each item over a 预算数 | 决算数 pair (Shanghai 决算: columns `budget` and `final`);
+// - a header stacked over many lines, captions over captions, words wrapped mid-word (Jiangsu's "三公"经费、会议费、
+//   培训费支出预算表, whose 合计 adds 会议费 and 培训费 to the "三公"经费 小计: a grand total).
+// 机关运行经费, 会议费 and 培训费 printed in the table become rows with role `memo` (not part of the 三公 sum).
 //
-// Which value belongs to which header is decided by horizontal position (headers are centred in their cells,
-// amounts right-aligned or centred, and the reader's column projection merges columns that are empty in the value
-// row), or by column index when the source has no positions (spreadsheets). Anything that cannot be placed
-// unambiguously makes the whole transposition fail: the caller then reads the table the generic way.
+// The header is read by geometry, not by the layout's column indices: the reader's grid has one column per body
+// value, so a column printed blank has none, and amounts right-aligned in wide cells fall into the neighbouring
+// grid column. Fragments are stacked into leaf headers by horizontal overlap (a ruled cell gives the extent of the
+// whole cell, spans included); a fragment over two or more leaves is a caption; 预算数 / 决算数 go to the item
+// whose centre is nearest; each amount goes to the leaf whose centre is nearest. Sources without positions
+// (spreadsheets, text) place a cell by its column index (and column span). The result is kept only when every
+// amount is placed without doubt, or the 三公 identities hold; otherwise the caller reads the table the generic way.
+import { Decimal } from 'decimal.js';
 import type { LayoutLine } from '../layout/types.js';
-import type { Cell, Column, Row, SourceRef } from '../model/schema.js';
+import type { Cell, Column, Row, RowRole, SourceRef } from '../model/schema.js';
 import { amountOf, compact } from './text.js';
 
-/** A header word as printed: its text, its layout column and (PDF) its extent and vertical position. */
-export interface HeaderPiece {
+/** The items of a 三公 table, in the model's row order. */
+export type ThreePublicItem =
+  | 'grand_total'
+  | 'total'
+  | 'abroad'
+  | 'reception'
+  | 'vehicles'
+  | 'vehicle_purchase'
+  | 'vehicle_operation'
+  | 'meeting'
+  | 'training'
+  | 'operating_costs';
+
+/** A header fragment as printed (one text run of a header line). */
+export interface HeaderFragment {
   text: string;
-  index: number;
+  /** Extent in PDF points; absent when the source has no positions (then `index` gives the place). */
   x0?: number;
   x1?: number;
-  /** Top of its line (PDF points); for sources without positions, the header line's order. */
+  /** Layout column, and the number of columns the cell spans (ruled grids, spreadsheets). */
+  index?: number;
+  span?: number;
+  /** Top of its line (PDF points), or the header line's order; fragments are stacked top-down. */
   y: number;
-  /** Font size (PDF); lines of other sources count as 1. */
-  size: number;
 }
 
-/** An amount of the value row: its printed text, layout column, extent (PDF) and where it comes from. */
-export interface ValuePiece {
+/** An amount of the value row: its printed text, extent or column, and where it comes from. */
+export interface ValueCell {
   text: string;
-  index: number;
   x0?: number;
   x1?: number;
+  index?: number;
   source?: SourceRef;
 }
 
@@ -39,287 +60,374 @@ export interface ThreePublicTable {
   rows: Row[];
 }
 
-type ItemKind =
-  'total' | 'abroad' | 'reception' | 'vehicles' | 'subtotal' | 'purchase' | 'operation' | 'operating_costs';
-type Kind = ItemKind | 'caption' | 'budget' | 'final';
+type Measure = 'budget' | 'final';
 
-/** Header words of the column form, compact, without a leading year, quotes and with half-width brackets. */
-const KINDS: { kind: Kind; pattern: RegExp }[] = [
-  { kind: 'caption', pattern: /^(财政拨款)?三公经费(预算数?|决算数?|支出(预算|决算)?数?)?$/ },
-  { kind: 'total', pattern: /^(三公经费)?合计$/ },
-  { kind: 'abroad', pattern: /^因公出国\(境\)费(用)?$/ },
-  { kind: 'reception', pattern: /^公务接待费$/ },
-  { kind: 'vehicles', pattern: /^公务用车购置及运行(维护)?费$/ },
-  { kind: 'subtotal', pattern: /^小计$/ },
-  { kind: 'purchase', pattern: /^(公务用车)?购置费$/ },
-  { kind: 'operation', pattern: /^(公务用车)?运行(维护)?费$/ },
-  { kind: 'operating_costs', pattern: /^机关运行经费(预算数?|决算数?|支出)?$/ },
-  { kind: 'budget', pattern: /^(年初)?预算数?$/ },
-  { kind: 'final', pattern: /^决算数?$/ },
+/** Header words → items (normalised text: see `norm`). Order matters: narrower first. */
+const ITEM_WORDS: { item: ThreePublicItem; pattern: RegExp }[] = [
+  { item: 'abroad', pattern: /^因公出国(（境）)?费(用)?$/ },
+  { item: 'reception', pattern: /^公务接待费$/ },
+  { item: 'vehicle_purchase', pattern: /^(公务用车)?购置费$/ },
+  { item: 'vehicle_operation', pattern: /^(公务用车)?运行(维护)?费$/ },
+  { item: 'vehicles', pattern: /^公务用车购置及运行(维护)?费$/ },
+  { item: 'meeting', pattern: /^会议费$/ },
+  { item: 'training', pattern: /^培训费$/ },
+  { item: 'operating_costs', pattern: /^机关运行经费(预算数?|决算数?|支出)?$/ },
 ];
 
-function normal(text: string): string {
+/** A total printed as a word of its own: 小计, 合计 ("三公"经费合计). */
+const SUBTOTAL_WORD = /^(三公经费)?(小计|合计)$/;
+const THREE_PUBLIC_CAPTION = /^(财政拨款)?三公经费(预算数?|决算数?|支出(预算|决算)?数?)?$/;
+const VEHICLES_CAPTION = /^公务用车购置及运行(维护)?费$/;
+const MEASURE_WORDS: { measure: Measure; pattern: RegExp }[] = [
+  { measure: 'budget', pattern: /^(年初)?预算数?$/ },
+  { measure: 'final', pattern: /^决算数?$/ },
+];
+
+const ORDER: ThreePublicItem[] = [
+  'grand_total',
+  'total',
+  'abroad',
+  'reception',
+  'vehicles',
+  'vehicle_purchase',
+  'vehicle_operation',
+  'meeting',
+  'training',
+  'operating_costs',
+];
+
+/** Compact text without a leading year and quotes, with full-width brackets. */
+function norm(text: string): string {
   return compact(text)
     .replace(/^(?:19|20)\d{2}年度?/, '')
     .replace(/[“”"‘’'「」]/g, '')
-    .replace(/（/g, '(')
-    .replace(/）/g, ')');
+    .replace(/\(/g, '（')
+    .replace(/\)/g, '）');
 }
 
-function kindOf(text: string): Kind | null {
-  const t = normal(text);
-  return KINDS.find((k) => k.pattern.test(t))?.kind ?? null;
+function itemOfWord(text: string): ThreePublicItem | null {
+  return ITEM_WORDS.find((w) => w.pattern.test(norm(text)))?.item ?? null;
 }
 
-interface Word {
+function measureOf(text: string): Measure | null {
+  return MEASURE_WORDS.find((w) => w.pattern.test(norm(text)))?.measure ?? null;
+}
+
+/** A fragment with its extent: printed, or its column(s) when the source has none (100 units a column). */
+interface Placed {
   text: string;
-  kind: Kind | null;
-  index: number;
-  x0?: number;
-  x1?: number;
+  x0: number;
+  x1: number;
   y: number;
-  size: number;
 }
 
-const centre = (w: { x0?: number; x1?: number }) => ((w.x0 ?? 0) + (w.x1 ?? 0)) / 2;
-const positioned = (w: { x0?: number; x1?: number }) => w.x0 !== undefined && w.x1 !== undefined;
-
-/** Two pieces of one header cell: stacked right above each other, one centred within the other's extent. */
-function stacked(a: Word, b: Word): boolean {
-  if (positioned(a) && positioned(b)) {
-    const em = Math.max(a.size, b.size);
-    if (Math.abs(a.y - b.y) > 1.6 * em || a.y === b.y) return false;
-    const inside = (p: Word, q: Word) => centre(p) >= q.x0! - 2 && centre(p) <= q.x1! + 2;
-    return inside(a, b) || inside(b, a);
-  }
-  return a.index === b.index && Math.abs(a.y - b.y) === 1;
+function placed<T extends { x0?: number; x1?: number; index?: number; span?: number }>(
+  f: T,
+): T & { x0: number; x1: number } {
+  if (f.x0 !== undefined && f.x1 !== undefined) return f as T & { x0: number; x1: number };
+  const i = f.index ?? 0;
+  return { ...f, x0: i * 100, x1: (i + (f.span ?? 1)) * 100 - 10 };
 }
+
+export interface Leaf {
+  /** Normalised text of the stacked pieces. */
+  text: string;
+  /** The pieces as printed, joined. */
+  printed: string;
+  x0: number;
+  x1: number;
+  /** Normalised texts of the captions printed over the leaf. */
+  captions: string[];
+}
+
+const centre = (a: { x0: number; x1: number }) => (a.x0 + a.x1) / 2;
+const overlap = (a: { x0: number; x1: number }, b: { x0: number; x1: number }) =>
+  Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0);
 
 /**
- * Header words wrapped inside their cell ("机关运行经费预算" / "数", "2023年机关运行经" / "费预算数") are joined to
- * the piece they continue when the joined text is a header word; a piece that stays unexplained fails the table.
+ * Header fragments → leaf headers (top-down stacks: words wrapped inside their cell are one leaf) with the
+ * captions printed over them. 预算数 / 决算数 are left out: they are read as the measures of the items.
  */
-function joinWrapped(words: Word[]): Word[] | null {
-  const out = [...words];
-  for (let changed = true; changed;) {
-    changed = false;
-    for (const u of out) {
-      if (u.kind) continue;
-      for (const a of out) {
-        if (a === u || !stacked(a, u)) continue;
-        const [upper, lower] = a.y < u.y ? [a, u] : [u, a];
-        const kind = kindOf(upper.text + lower.text);
-        if (!kind) continue;
-        const joined: Word = {
-          ...upper,
-          text: upper.text + lower.text,
-          kind,
-          x0: positioned(a) ? Math.min(a.x0!, u.x0!) : undefined,
-          x1: positioned(a) ? Math.max(a.x1!, u.x1!) : undefined,
-        };
-        out.splice(out.indexOf(a), 1, joined);
-        out.splice(out.indexOf(u), 1);
-        changed = true;
-        break;
-      }
-      if (changed) break;
-    }
-  }
-  return out.every((w) => w.kind) ? out : null;
-}
-
-/** A place values can be printed in: one item, and (决算) one of its 预算数 / 决算数 columns. */
-interface Slot {
-  item: Word;
-  column: 'total' | 'budget' | 'final';
-  at: Word;
-}
-
-/** The name a row gets: the printed header, with 公务用车 restored on the sub-items ("购置费" → 公务用车购置费). */
-function rowNameOf(item: Word): string {
-  const t = compact(item.text).replace(/^(?:19|20)\d{2}年度?/, '');
-  if ((item.kind === 'purchase' || item.kind === 'operation') && !t.startsWith('公务用车'))
-    return `公务用车${t}`;
-  if (item.kind === 'operating_costs') return '机关运行经费';
-  if (item.kind === 'total') return '合计';
-  return t;
-}
-
-/**
- * Header pieces + the value row(s) → the table in row form, or null when the header is not the column form of a
- * 三公 table or a value cannot be placed under exactly one header.
- */
-export function transposeThreePublic(header: HeaderPiece[], values: ValuePiece[][]): ThreePublicTable | null {
-  if (values.length > 1) return null;
-  const words = joinWrapped(
-    header.filter((h) => compact(h.text) !== '').map((h) => ({ ...h, kind: kindOf(h.text) })),
+export function leavesOf(fragments: readonly HeaderFragment[]): Leaf[] {
+  const frags: Placed[] = fragments
+    .filter((f) => norm(f.text) !== '' && !measureOf(f.text))
+    .map(placed)
+    .sort((a, b) => a.y - b.y || a.x0 - b.x0);
+  // a caption holds the centres of two fragments that lie side by side (not stacked)
+  const isCaption = (f: Placed) => {
+    const inside = frags.filter((g) => g !== f && g.x1 - g.x0 < f.x1 - f.x0 && g.y > f.y);
+    const held = inside.filter((g) => centre(g) >= f.x0 - 1 && centre(g) <= f.x1 + 1);
+    return held.some((a) => held.some((b) => overlap(a, b) < 0));
+  };
+  // "三公"经费 is never a leaf (its total is printed as 小计 or 合计 under it); 公务用车购置及运行费 is a caption when
+  // 购置费 / 运行费 are printed under it
+  const subItems = frags.some((f) => /购置|运行/.test(norm(f.text)) && !VEHICLES_CAPTION.test(norm(f.text)));
+  const captions = frags.filter(
+    (f) =>
+      isCaption(f) ||
+      THREE_PUBLIC_CAPTION.test(norm(f.text)) ||
+      (VEHICLES_CAPTION.test(norm(f.text)) && subItems && frags.some((g) => g.y > f.y && overlap(f, g) > 0)),
   );
-  if (!words) return null;
-  const of = (kind: Kind) => words.filter((w) => w.kind === kind);
-  if (of('budget').length === 1 && of('final').length === 1 && of('total').length === 2)
-    return measuresOverItems(words, values);
-  for (const k of [
-    'total',
-    'abroad',
-    'reception',
-    'vehicles',
-    'subtotal',
-    'purchase',
-    'operation',
-    'operating_costs',
-  ])
-    if (of(k as Kind).length > 1) return null;
-  const one = (kind: Kind) => of(kind)[0] as Word | undefined;
-  const total = one('total');
-  const abroad = one('abroad');
-  const reception = one('reception');
-  const vehicles = one('vehicles');
-  if (!total || !abroad || !reception || !vehicles) return null;
-  const subtotal = one('subtotal');
-  const purchase = one('purchase');
-  const operation = one('operation');
-  // 小计 / 购置费 / 运行费 subdivide 公务用车购置及运行费; the 公务用车 row takes the 小计 column
-  const vehicleColumn = subtotal ?? (purchase || operation ? undefined : vehicles);
-  if (!vehicleColumn) return null;
-  const items: Word[] = [total, abroad, reception, vehicleColumn];
-  if (purchase) items.push(purchase);
-  if (operation) items.push(operation);
-  const operating = one('operating_costs');
-  if (operating) items.push(operating);
-  const usePositions = [...items, ...values.flat()].every(positioned);
-
-  const measures = [...of('budget'), ...of('final')];
-  let slots: Slot[];
-  let columns: Column[];
-  if (measures.length > 0) {
-    // every item heads one 预算数 and one 决算数 column: each measure goes to the item nearest above it
-    const owner = (m: Word): Word | undefined =>
-      usePositions
-        ? [...items].sort((a, b) => Math.abs(centre(a) - centre(m)) - Math.abs(centre(b) - centre(m)))[0]
-        : [...items].filter((i) => i.index <= m.index).sort((a, b) => b.index - a.index)[0];
-    slots = measures.map((m) => ({ item: owner(m)!, column: m.kind as 'budget' | 'final', at: m }));
-    for (const item of items) {
-      const mine = slots.filter((s) => s.item === item);
-      if (mine.length !== 2 || mine[0].column === mine[1].column) return null;
-    }
-    columns = [
-      { id: 'budget', label: of('budget')[0].text },
-      { id: 'final', label: of('final')[0].text },
-    ];
-  } else {
-    slots = items.map((item) => ({ item, column: 'total', at: item }));
-    columns = [{ id: 'total', label: one('caption')?.text ?? total.text }];
+  const pieces = frags.filter((f) => !captions.includes(f));
+  // split pieces the reader ran together ("小计公务用车购置费"): a subtotal word followed by an item word
+  const split: Placed[] = [];
+  for (const p of pieces) {
+    const t = norm(p.text);
+    const m = /^(小计|合计)(.+)$/.exec(t);
+    if (m && itemOfWord(m[2])) {
+      const cut = p.x0 + ((p.x1 - p.x0) * m[1].length) / t.length;
+      split.push({ ...p, text: m[1], x1: cut }, { ...p, text: m[2], x0: cut });
+    } else split.push(p);
   }
-
-  // value → slot
-  const placed = new Map<Slot, ValuePiece>();
-  const row = values[0] ?? [];
-  const ordered = usePositions ? [...slots].sort((a, b) => centre(a.at) - centre(b.at)) : slots;
-  for (const v of row) {
-    if (compact(v.text) === '') continue;
-    if (amountOf(compact(v.text)) === undefined) return null;
-    let slot: Slot | undefined;
-    if (usePositions) {
-      const c = centre(v);
-      const k = ordered.findIndex(
-        (s, i) => i === ordered.length - 1 || c < (centre(s.at) + centre(ordered[i + 1].at)) / 2,
-      );
-      const bounds = [k > 0 ? (centre(ordered[k - 1].at) + centre(ordered[k].at)) / 2 : -Infinity];
-      if (k < ordered.length - 1) bounds.push((centre(ordered[k].at) + centre(ordered[k + 1].at)) / 2);
-      // too close to the middle between two headers to tell
-      if (bounds.some((b) => Math.abs(c - b) < 2)) return null;
-      slot = ordered[k];
-    } else slot = slots.find((s) => s.at.index === v.index);
-    if (!slot || placed.has(slot)) return null;
-    placed.set(slot, v);
+  const stacks: Placed[][] = [];
+  for (const p of split) {
+    // pieces of one header overlap, or are single characters set a little apart ("小" / "计")
+    const stack = stacks.find((s) =>
+      s.some((q) => {
+        const narrow = Math.min(p.x1 - p.x0, q.x1 - q.x0);
+        const single = norm(p.text).length <= 2 && norm(q.text).length <= 2;
+        return (
+          q.y < p.y &&
+          (overlap(p, q) > 0.3 * narrow || (single && Math.abs(centre(p) - centre(q)) <= 1.2 * narrow))
+        );
+      }),
+    );
+    if (stack) stack.push(p);
+    else stacks.push([p]);
   }
-
-  const rows: Row[] = [];
-  const vehiclesName = rowNameOf(vehicles);
-  for (const item of items) {
-    const cells: Record<string, Cell> = {};
-    for (const s of slots.filter((x) => x.item === item)) {
-      const v = placed.get(s);
-      const printed = v ? v.text.trim() : '';
-      const value = amountOf(compact(printed));
-      const cell: Cell = { value: value ?? null, printed };
-      if (v?.source) cell.source = v.source;
-      cells[s.column] = cell;
-    }
-    const name = item === vehicleColumn ? vehiclesName : rowNameOf(item);
-    const label = item === vehicleColumn && item !== vehicles ? `${vehicles.text}/${item.text}` : item.text;
-    const r: Row = { name, label, role: 'item', cells };
-    if (item === total) r.role = 'total';
-    else if (item === operating) r.role = 'memo';
-    else if (item === purchase || item === operation) {
-      r.level = 2;
-      r.parent = vehiclesName;
-    } else r.level = 1;
-    rows.push(r);
-  }
-  return { columns, rows };
+  return stacks
+    .map((s) => {
+      const x0 = Math.min(...s.map((p) => p.x0));
+      const x1 = Math.max(...s.map((p) => p.x1));
+      const c = (x0 + x1) / 2;
+      return {
+        text: norm(s.map((p) => p.text).join('')),
+        printed: s.map((p) => p.text.trim()).join(''),
+        x0,
+        x1,
+        captions: captions.filter((k) => c >= k.x0 && c <= k.x1).map((k) => norm(k.text)),
+      };
+    })
+    .sort((a, b) => a.x0 - b.x0);
 }
 
 /**
- * The national 决算 template's form: 预算数 and 决算数 captions over the items, each item printed under both (合计 |
- * 因公出国（境）费 | 公务用车购置及运行费 (小计 | 购置费 | 运行费) | 公务接待费, twice). Each half is transposed on its
- * own, its amounts becoming the items' `budget` and `final` cells.
+ * The items the leaf headers name, from their words, the captions over them and their order. A caption's text
+ * is often narrower than the columns it spans (a centred "三公"经费), so a 小计 is placed by its neighbours too:
+ * before 购置费 / 运行费 it is the 公务用车 subtotal, otherwise the 三公 subtotal when the table has a 三公 caption
+ * (and 合计 then also holds 会议费 and 培训费: the grand total).
  */
-function measuresOverItems(words: Word[], values: ValuePiece[][]): ThreePublicTable | null {
-  if (values.length > 1) return null;
-  const measures = words.filter((w) => w.kind === 'budget' || w.kind === 'final');
-  const usePositions = [...words, ...values.flat()].every(positioned);
-  // a piece belongs to the measure over it: within its extent, else the nearest caption at or left of it
-  const measureOf = (p: { index: number; x0?: number; x1?: number }) =>
-    usePositions
-      ? [...measures].sort((a, b) => Math.abs(centre(a) - centre(p)) - Math.abs(centre(b) - centre(p)))[0]
-      : [...measures].filter((m) => m.index <= p.index).sort((a, b) => b.index - a.index)[0];
-  const items = words.filter((w) => !measures.includes(w) && w.kind !== 'caption');
-  const halves = measures.map((m) => {
-    const mine = items.filter((w) => measureOf(w) === m);
-    if (usePositions && mine.length > 0) {
-      // the items' extent decides, not the caption's centre
-      const x0 = Math.min(...mine.map((w) => w.x0!));
-      const x1 = Math.max(...mine.map((w) => w.x1!));
-      return { m, mine, x0, x1 };
-    }
-    return { m, mine, x0: undefined, x1: undefined };
+export function itemsOfHeaders(
+  leaves: readonly { text: string; captions: readonly string[] }[],
+): (ThreePublicItem | null)[] {
+  const words = leaves.map((l) => itemOfWord(l.text));
+  const threePublicCaption = leaves.some((l) => l.captions.some((c) => THREE_PUBLIC_CAPTION.test(norm(c))));
+  const subtotal = (k: number): ThreePublicItem | null => {
+    const l = leaves[k];
+    if (l.captions.some((c) => VEHICLES_CAPTION.test(norm(c)))) return 'vehicles';
+    const next = words[k + 1];
+    if (next === 'vehicle_purchase' || next === 'vehicle_operation') return 'vehicles';
+    return null;
+  };
+  const threePublicSubtotal = leaves.some(
+    (l, k) => norm(l.text) === '小计' && threePublicCaption && subtotal(k) === null,
+  );
+  return leaves.map((l, k) => {
+    const t = norm(l.text);
+    if (!SUBTOTAL_WORD.test(t)) return words[k];
+    const vehicles = subtotal(k);
+    if (vehicles) return vehicles;
+    if (t === '小计') return threePublicCaption ? 'total' : null;
+    return threePublicSubtotal ? 'grand_total' : 'total';
   });
-  const halfOf = (v: ValuePiece) =>
-    usePositions
-      ? halves.find((h) => h.x0 !== undefined && centre(v) >= h.x0 - 2 && centre(v) <= h.x1! + 2)
-      : halves.find((h) => h.m === measureOf(v));
-  const row = values[0] ?? [];
-  if (row.some((v) => compact(v.text) !== '' && !halfOf(v))) return null;
-  const read = halves.map((h) => transposeThreePublic(h.mine, [row.filter((v) => halfOf(v) === h)]));
-  if (read.some((t) => t === null)) return null;
-  const [first, second] = read as ThreePublicTable[];
-  const columnOf = (h: (typeof halves)[number]) => (h.m.kind === 'budget' ? 'budget' : 'final');
-  if (first.rows.length !== second.rows.length) return null;
-  const rows = first.rows.map((r, k) => {
-    const other = second.rows[k];
-    if (other.name !== r.name) return null;
-    return {
-      ...r,
-      cells: { [columnOf(halves[0])]: r.cells.total, [columnOf(halves[1])]: other.cells.total },
-    };
+}
+
+/** Sums the parts (blank = 0) and compares with the whole; a missing whole proves nothing. */
+function adds(whole: string | null | undefined, parts: (string | null | undefined)[]): boolean {
+  if (whole === undefined) return true;
+  const sum = parts.reduce((s, p) => s.plus(p ?? 0), new Decimal(0));
+  return sum.eq(whole ?? 0);
+}
+
+/** A place amounts can be printed in: one item and (决算) one of its 预算数 / 决算数 columns. */
+interface Slot {
+  item: ThreePublicItem;
+  column: 'total' | Measure;
+  x0: number;
+  x1: number;
+}
+
+/** The slots of a table whose items each head a 预算数 | 决算数 pair (决算), and its two columns; null if one lacks. */
+function measureSlots(
+  fragments: readonly HeaderFragment[],
+  leaves: readonly Leaf[],
+  items: readonly ThreePublicItem[],
+): { slots: Slot[]; columns: Column[] } | null {
+  const measures = fragments.filter((f) => norm(f.text) !== '' && measureOf(f.text));
+  const positioned = fragments.every((f) => f.x0 !== undefined && f.x1 !== undefined);
+  // every item heads one 预算数 and one 决算数 column: each measure goes to the item nearest above it (without
+  // positions: the last item starting at or before its column)
+  const slots: Slot[] = measures.map((f) => {
+    const m = placed(f);
+    const k = positioned
+      ? leaves.map((l, i) => ({ i, d: Math.abs(centre(l) - centre(m)) })).sort((a, b) => a.d - b.d)[0].i
+      : leaves.reduce((best, l, i) => (l.x0 <= m.x0 ? i : best), -1);
+    return { item: items[k], column: measureOf(f.text)!, x0: m.x0, x1: m.x1 };
   });
-  if (rows.some((r) => r === null)) return null;
-  const label = (kind: Kind) => measures.find((m) => m.kind === kind)!.text;
+  // a measure left of every item belongs to none
+  if (slots.some((s) => s.item === undefined)) return null;
+  for (const item of items) {
+    const mine = slots.filter((s) => s.item === item);
+    if (mine.length !== 2 || mine[0].column === mine[1].column) return null;
+  }
+  const label = (measure: Measure) => measures.find((f) => measureOf(f.text) === measure)!.text;
   return {
+    slots,
     columns: [
       { id: 'budget', label: label('budget') },
       { id: 'final', label: label('final') },
     ],
-    rows: rows as Row[],
   };
 }
 
-/** The font size of a header word, from its width: CJK characters are one em wide, Latin ones about half. */
-function emOf(p: { text: string; x0?: number; x1?: number }): number {
-  const t = compact(p.text);
-  const weight = [...t].reduce((a, ch) => a + ((ch.codePointAt(0) ?? 0) >= 0x2e80 ? 1 : 0.5), 0);
-  return p.x0 !== undefined && p.x1 !== undefined && weight > 0 ? (p.x1 - p.x0) / weight : 12;
+/**
+ * Transposes a 三公 table printed with the items as columns into item rows: header fragments + the amounts of
+ * the value row (left to right). Null when a header is not a 三公 item or the amounts cannot be placed without
+ * doubt. `rowSource` locates the rows and the cells printed blank.
+ */
+export function transposeThreePublic(
+  fragments: readonly HeaderFragment[],
+  values: readonly ValueCell[],
+  rowSource?: SourceRef,
+): ThreePublicTable | null {
+  const halves = measuresOverItems(fragments, values, rowSource);
+  if (halves !== undefined) return halves;
+  const leaves = leavesOf(fragments);
+  const found = itemsOfHeaders(leaves);
+  if (found.some((i) => i === null)) return null;
+  const items = found as ThreePublicItem[];
+  if (new Set(items).size !== items.length) return null;
+  // the four lines every 三公 table prints
+  if (!['total', 'abroad', 'reception', 'vehicles'].every((i) => items.includes(i as ThreePublicItem)))
+    return null;
+  const grandTotal = items.includes('grand_total');
+
+  const captionOf = (pattern: RegExp) => fragments.find((f) => pattern.test(norm(f.text)));
+  const threePublicCaption = captionOf(THREE_PUBLIC_CAPTION);
+  let slots: Slot[];
+  let columns: Column[];
+  if (fragments.some((f) => norm(f.text) !== '' && measureOf(f.text))) {
+    const measured = measureSlots(fragments, leaves, items);
+    if (!measured) return null;
+    ({ slots, columns } = measured);
+  } else {
+    slots = leaves.map((l, k) => ({ item: items[k], column: 'total', x0: l.x0, x1: l.x1 }));
+    // the 三公 caption names the amounts when it heads the table's total; beside a grand total it is one caption
+    const label = grandTotal ? '金额' : (threePublicCaption?.text ?? leaves[items.indexOf('total')].printed);
+    columns = [{ id: 'total', label }];
+  }
+  slots.sort((a, b) => centre(a) - centre(b));
+
+  // each amount to the nearest slot, one amount per slot, left to right
+  const assigned = new Map<Slot, { cell: ValueCell; value: string | null }>();
+  let clear = true;
+  let last = -1;
+  for (const v of values) {
+    if (compact(v.text) === '') continue;
+    const value = amountOf(compact(v.text));
+    if (value === undefined) return null;
+    const c = centre(placed(v));
+    const byDistance = slots.map((s, k) => ({ k, d: Math.abs(centre(s) - c) })).sort((a, b) => a.d - b.d);
+    const best = byDistance[0];
+    if (!best || assigned.has(slots[best.k]) || best.k < last) return null;
+    // an amount about as near the next header as its own (its centre within 2 pt of the middle) is in doubt
+    if (byDistance[1] && byDistance[1].d - best.d < 4) clear = false;
+    // without positions a cell is placed by its column: only under the column's own header is it clear
+    const slot = slots[best.k];
+    if ((v.x0 === undefined || v.x1 === undefined) && (c < slot.x0 || c > slot.x1)) clear = false;
+    assigned.set(slots[best.k], { cell: v, value });
+    last = best.k;
+  }
+  const amount = (item: ThreePublicItem, column: Slot['column']): string | null | undefined => {
+    const slot = slots.find((s) => s.item === item && s.column === column);
+    if (!slot) return undefined;
+    return assigned.get(slot)?.value ?? null;
+  };
+  const holds = columns.every(({ id }) => {
+    const a = (item: ThreePublicItem) => amount(item, id as Slot['column']);
+    return (
+      adds(a('total'), [a('abroad'), a('reception'), a('vehicles')]) &&
+      adds(a('vehicles'), [a('vehicle_purchase'), a('vehicle_operation')]) &&
+      adds(a('grand_total'), [a('total'), a('meeting'), a('training')])
+    );
+  });
+  if (!clear && !holds) return null;
+
+  // Row names. Where 合计 is the 三公 total, rows are named by their item (合计, 公务用车购置及运行费 for its 小计,
+  // 公务用车 restored on 购置费 / 运行费). Beside a grand total, the 三公 total is a 小计 and every subtotal is
+  // named with the caption over it ("“三公”经费小计", "公务用车购置及运行维护费小计": the label without separators,
+  // as INTERFACES.md derives row_name).
+  const vehiclesCaption = captionOf(VEHICLES_CAPTION);
+  const withoutYear = (t: string) => t.replace(/^(?:19|20)\d{2}年度?/, '');
+  const nameOf = (item: ThreePublicItem, leaf: Leaf): { name: string; label: string } => {
+    const caption =
+      item === 'total'
+        ? threePublicCaption
+          ? compact(threePublicCaption.text)
+          : '“三公”经费'
+        : item === 'vehicles'
+          ? vehiclesCaption
+            ? compact(vehiclesCaption.text)
+            : '公务用车购置及运行费'
+          : undefined;
+    const subtotal = caption !== undefined && SUBTOTAL_WORD.test(leaf.text);
+    const vehiclePart = item === 'vehicle_purchase' || item === 'vehicle_operation';
+    const printed = withoutYear(compact(subtotal && !grandTotal ? caption : leaf.printed));
+    if (vehiclePart && !printed.startsWith('公务用车'))
+      return { name: `公务用车${printed}`, label: leaf.printed };
+    if (grandTotal) {
+      const label = subtotal ? `${caption}/${leaf.printed}` : leaf.printed;
+      return { name: label.replace(/[/\s]/g, ''), label };
+    }
+    const label =
+      item === 'vehicles' && subtotal ? `${vehiclesCaption?.text ?? caption}/${leaf.printed}` : leaf.printed;
+    if (item === 'total') return { name: '合计', label };
+    if (item === 'operating_costs') return { name: '机关运行经费', label };
+    return { name: printed, label };
+  };
+
+  const rows: Row[] = [];
+  let parentName: string | undefined;
+  for (const item of ORDER) {
+    const k = items.indexOf(item);
+    if (k < 0) continue;
+    const cells: Record<string, Cell> = {};
+    for (const s of slots.filter((x) => x.item === item)) {
+      const v = assigned.get(s);
+      const cell: Cell = { value: v?.value ?? null, printed: v?.cell.text.trim() ?? '' };
+      const source = v?.cell.source ?? rowSource;
+      if (source) cell.source = source;
+      cells[s.column] = cell;
+    }
+    const { name, label } = nameOf(item, leaves[k]);
+    const role: RowRole =
+      item === 'total'
+        ? 'total'
+        : item === 'grand_total'
+          ? 'grand_total'
+          : item === 'meeting' || item === 'training' || item === 'operating_costs'
+            ? 'memo'
+            : 'item';
+    const row: Row = { name, label, role, cells };
+    if (item === 'vehicles') parentName = name;
+    if (item === 'vehicle_purchase' || item === 'vehicle_operation') {
+      row.level = 2;
+      if (parentName) row.parent = parentName;
+    } else if (role === 'item') row.level = 1;
+    if (rowSource) row.source = rowSource;
+    rows.push(row);
+  }
+  return { columns, rows };
 }
 
 /** "1 2 3 … n" (after an optional 栏次): the numbering of the columns. */
@@ -328,7 +436,64 @@ function isColumnNumbering(line: LayoutLine): boolean {
   return f.length >= 2 && f.every((t, i) => t === String(i + 1));
 }
 
-/** A line carries amounts only (the value row), no words. */
+/**
+ * The national 决算 template's form: one 预算数 and one 决算数 caption over the items, each item printed under both
+ * (合计 | 因公出国（境）费 | 公务用车购置及运行费 (小计 | 购置费 | 运行费) | 公务接待费, twice). Each half is transposed
+ * on its own and its amounts become the items' `budget` / `final` cells. Undefined when the table is not of this
+ * form, null when it is but a half cannot be read.
+ */
+function measuresOverItems(
+  fragments: readonly HeaderFragment[],
+  values: readonly ValueCell[],
+  rowSource?: SourceRef,
+): ThreePublicTable | null | undefined {
+  const measures = fragments
+    .filter((f) => norm(f.text) !== '' && measureOf(f.text))
+    .map((f) => ({ f, p: placed(f) }))
+    .sort((a, b) => a.p.x0 - b.p.x0);
+  if (measures.length !== 2 || measureOf(measures[0].f.text) === measureOf(measures[1].f.text))
+    return undefined;
+  const positioned = fragments.every((f) => f.x0 !== undefined && f.x1 !== undefined);
+  // a caption's extent: as printed (ruled cells give the whole cell), else up to the next caption's column
+  const extent = (k: number) =>
+    positioned ? measures[k].p : { x0: measures[k].p.x0, x1: k === 0 ? measures[1].p.x0 - 1 : Infinity };
+  const within = (a: { x0?: number; x1?: number; index?: number; span?: number }, k: number) => {
+    const c = centre(placed(a));
+    const e = extent(k);
+    return c >= e.x0 - 1 && c <= e.x1 + 1;
+  };
+  const others = fragments.filter((f) => norm(f.text) !== '' && !measureOf(f.text));
+  const under = [0, 1].map((k) => others.filter((f) => f.y > measures[k].f.y && within(f, k)));
+  // the measures head the items (each over two or more of them), not the other way round
+  if (under.some((u) => u.length < 2)) return undefined;
+  const read = [0, 1].map((k) =>
+    transposeThreePublic(
+      under[k],
+      values.filter((v) => within(v, k)),
+      rowSource,
+    ),
+  );
+  const [a, b] = read;
+  if (!a || !b || a.rows.length !== b.rows.length || a.rows.some((r, i) => r.name !== b.rows[i].name))
+    return null;
+  const [first, second] = measures.map((m) => measureOf(m.f.text)!);
+  const rows = a.rows.map((r, i) => {
+    const cells: Record<string, Cell> = {};
+    if (r.cells.total) cells[first] = r.cells.total;
+    if (b.rows[i].cells.total) cells[second] = b.rows[i].cells.total;
+    return { ...r, cells };
+  });
+  const label = (m: Measure) => measures.find((x) => measureOf(x.f.text) === m)!.f.text;
+  return {
+    columns: [
+      { id: 'budget', label: label('budget') },
+      { id: 'final', label: label('final') },
+    ],
+    rows,
+  };
+}
+
+/** A line carries amounts only (a value row), no words. */
 function isValueLine(line: LayoutLine): boolean {
   const f = line.cells.filter((c) => compact(c.text) !== '');
   return (
@@ -339,60 +504,47 @@ function isValueLine(line: LayoutLine): boolean {
 }
 
 /**
- * The table's lines (header and body as the generic reader collected them) → the transposed table, or null when
- * they are not the column form. `source` gives a cell's position.
+ * The table's lines (captions above the grid, header and body as the generic reader collected them) → the
+ * transposed table, or null when they are not the column form. `source` gives a cell's position; `fallback`
+ * locates the rows of a table printed without amounts.
  */
 export function threePublicFromLines(
   all: readonly LayoutLine[],
   source: (line: LayoutLine, cell?: number) => SourceRef,
-): (ThreePublicTable & { valueLine?: LayoutLine }) | null {
+  fallback?: SourceRef,
+): ThreePublicTable | null {
   // the 栏次 row (1 2 3 … n) numbers the columns: neither header nor values
   const lines = all.filter((l) => !isColumnNumbering(l));
   const first = lines.findIndex(isValueLine);
   const headerLines = first < 0 ? lines : lines.slice(0, first);
   const valueLines = first < 0 ? [] : lines.slice(first);
-  if (!valueLines.every(isValueLine)) return null;
-  const header: HeaderPiece[] = [];
+  if (!valueLines.every(isValueLine) || valueLines.length > 2) return null;
+  // the value row may come out as two lines when one amount sits a little lower ("0" under a blank cell): they
+  // must fill different cells of one grid
+  if (valueLines.length === 2) {
+    const [a, b] = valueLines;
+    const filled = (l: LayoutLine) => l.cells.flatMap((c, i) => (compact(c.text) === '' ? [] : [i]));
+    if (a.cells.length !== b.cells.length || filled(b).some((i) => filled(a).includes(i))) return null;
+  }
+  const header: HeaderFragment[] = [];
   headerLines.forEach((line, order) => {
     line.cells.forEach((cell, index) => {
       if (compact(cell.text) === '') return;
       const y = line.y ?? order;
       const pieces = cell.parts && cell.parts.length > 1 ? cell.parts : [cell];
-      for (const p of pieces)
-        header.push({ text: p.text, index, x0: p.x0, x1: p.x1, y, size: line.y === undefined ? 1 : emOf(p) });
+      for (const p of pieces) header.push({ text: p.text, x0: p.x0, x1: p.x1, index, span: cell.colSpan, y });
     });
   });
-  const values: ValuePiece[][] = valueLines.map((line) =>
-    line.cells.flatMap((cell, index) => {
-      if (compact(cell.text) === '') return [];
-      if (cell.parts && cell.parts.length > 1)
-        return cell.parts.map((p) => ({
-          text: p.text,
-          index,
-          x0: p.x0,
-          x1: p.x1,
-          source: { ...source(line, index), x: p.x0 },
-        }));
-      return [{ text: cell.text, index, x0: cell.x0, x1: cell.x1, source: source(line, index) }];
-    }),
-  );
-  // In a ruled grid every piece sits in its cell's column: when positions cannot tell (amounts right-aligned in
-  // wide cells fall near the middle between two centred headers), the columns can.
-  const ruled = lines.every((l) => l.grid === 'ruled');
-  const t =
-    transposeThreePublic(header, values) ??
-    (ruled
-      ? transposeThreePublic(
-          header.map((h) => ({
-            ...h,
-            x0: undefined,
-            x1: undefined,
-            y: headerLines.findIndex((l) => l.y === h.y),
-            size: 1,
-          })),
-          values.map((r) => r.map((v) => ({ ...v, x0: undefined, x1: undefined }))),
-        )
-      : null);
-  if (!t) return null;
-  return valueLines[0] ? { ...t, valueLine: valueLines[0] } : t;
+  const values: ValueCell[] = [];
+  const width = Math.max(0, ...valueLines.map((l) => l.cells.length));
+  for (let index = 0; index < width; index++) {
+    const line = valueLines.find((l) => compact(l.cells[index]?.text ?? '') !== '');
+    if (!line) continue;
+    const cell = line.cells[index];
+    if (cell.parts && cell.parts.length > 1)
+      for (const p of cell.parts)
+        values.push({ text: p.text, index, x0: p.x0, x1: p.x1, source: { ...source(line, index), x: p.x0 } });
+    else values.push({ text: cell.text, index, x0: cell.x0, x1: cell.x1, source: source(line, index) });
+  }
+  return transposeThreePublic(header, values, valueLines[0] ? source(valueLines[0]) : fallback);
 }

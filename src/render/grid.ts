@@ -111,21 +111,31 @@ const leafOf = (label: string, group: string | undefined, width: number, year: n
 /** The label of a column as printed in the data: the last part of a multi-row header. */
 const lastPart = (label: string) => label.split('/').pop() ?? label;
 
-/** Template columns, plus any data column with a value that the template lacks (no number is ever dropped). */
+/**
+ * Template columns, plus any data column with a value that the template lacks (no number is ever dropped). A table
+ * read from another layout (its amounts in columns the template does not have, none in the template's own) is
+ * printed with its own columns: the template's would stand empty beside them and read as blanks.
+ */
 function columnsFor(
   template: readonly ColumnTemplate[],
   table: Table | undefined,
   side?: 'income' | 'expenditure',
-) {
-  const out = [...template];
-  if (!table) return out;
-  for (const c of table.columns) {
-    if (side && c.side && c.side !== side) continue;
-    if (out.some((t) => t.id === c.id)) continue;
-    const rows = table.rows.filter((r) => !side || sideOf(r, table) === side);
-    if (rows.some((r) => r.cells[c.id]?.value != null)) out.push({ id: c.id, label: lastPart(c.label) });
-  }
-  return out;
+): ColumnTemplate[] {
+  if (!table) return [...template];
+  const rows = table.rows.filter((r) => !side || sideOf(r, table) === side);
+  const filled = (id: string) => rows.some((r) => r.cells[id]?.value != null);
+  const own = table.columns.filter((c) => !side || !c.side || c.side === side);
+  const extra = own.filter((c) => !template.some((t) => t.id === c.id) && filled(c.id));
+  if (extra.length && !template.some((t) => filled(t.id)))
+    return own.map((c) => {
+      const path = c.label.split('/');
+      return {
+        id: c.id,
+        label: path[path.length - 1],
+        ...(path.length > 1 ? { group: path[path.length - 2] } : {}),
+      };
+    });
+  return [...template, ...extra.map((c) => ({ id: c.id, label: lastPart(c.label) }))];
 }
 
 function sideOf(row: Row, table: Table): 'income' | 'expenditure' {

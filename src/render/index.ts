@@ -36,8 +36,6 @@ export function resolveLayout(doc: Disclosure, layout?: Layout | string): Layout
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 
-type TextRenderer = (doc: Disclosure, options?: { layout?: Layout }) => string;
-
 /** Renders a complete disclosure document in one format. */
 export async function renderDocument(
   doc: Disclosure,
@@ -71,17 +69,9 @@ export async function renderDocument(
       return renderXlsx(doc, { layout });
     }
     case 'txt': {
-      // The plain-text renderer is written separately (src/render/txt.ts); a variable specifier keeps this
-      // module compiling while it does not exist yet.
-      const specifier = './txt.js';
-      let renderText: TextRenderer | undefined;
-      try {
-        renderText = ((await import(specifier)) as { renderText?: TextRenderer }).renderText;
-      } catch {
-        renderText = undefined;
-      }
-      if (!renderText) throw new RenderUnavailable('txt', '纯文本输出尚不可用');
-      return utf8(renderText(doc, { layout }));
+      const { renderText } = await import('./txt.js');
+      // The text format is the Shanxi one whatever the layout (src/render/txt.ts).
+      return utf8(renderText(doc));
     }
   }
 }

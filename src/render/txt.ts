@@ -230,7 +230,8 @@ const isOverview = (s: Section) => s.kind === 'duties' || s.kind === 'organisati
 export function renderText(doc: Disclosure): string {
   const { unit, year } = doc.metadata;
   const kw = doc.metadata.kind.startsWith('department') ? '部门' : '单位';
-  const out: string[] = ['', unit, '', `${year}年度${kw}预算公开`, ''];
+  const what = doc.metadata.kind.endsWith('_final') ? '决算' : '预算';
+  const out: string[] = ['', unit, '', `${year}年度${kw}${what}公开`, ''];
   if (doc.contents.length) {
     out.push('目 录', '');
     // Dot leaders mark a contents entry when there is no page number (plain text has no pages).

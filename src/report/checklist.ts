@@ -6,6 +6,7 @@ import { sectionLabel } from '../audit/bind.js';
 import '../recognize/families/index.js';
 import {
   FINAL_TABLE_NAMES,
+  familyRequiredTables,
   registeredFamilies,
   type ChecklistPart,
   type ChecklistSpec,
@@ -130,8 +131,7 @@ function specOf(doc: Disclosure): ChecklistSpec {
 }
 
 function requiredOf(doc: Disclosure): string[] {
-  const fam = registeredFamilies().find((f) => f.id === doc.metadata.family);
-  return fam?.requiredTables ?? [];
+  return familyRequiredTables(doc.metadata.family, doc.metadata.kind);
 }
 
 /** "普陀区" from "上海市普陀区财政局"; the province or city when no district is named; "" when unknown. */

@@ -14,6 +14,7 @@ import type { Repository } from './repository.js';
 import { csrfProtection, securityHeaders, sessions, type WebEnv } from './security.js';
 import { messagePage } from './layout.js';
 import type { Logger } from './log.js';
+import { LoginThrottle, type LoginThrottleOptions } from './login-throttle.js';
 
 export interface AppOptions {
   repository: Repository;
@@ -22,6 +23,8 @@ export interface AppOptions {
   logger?: Logger;
   /** Largest request body (uploads), in bytes. */
   maxUploadBytes?: number;
+  /** Limits on failed logins (defaults: 5 in a row per login and address, 50 an hour per address; 15 min block). */
+  loginThrottle?: LoginThrottleOptions;
 }
 
 export const DEFAULT_MAX_UPLOAD_BYTES = 64 * 1024 * 1024;
@@ -31,6 +34,7 @@ export interface AppContext {
   accounts: Accounts;
   drafts: Drafts;
   maxUploadBytes: number;
+  loginThrottle: LoginThrottle;
 }
 
 export function createApp(options: AppOptions): Hono<WebEnv> {
@@ -39,6 +43,7 @@ export function createApp(options: AppOptions): Hono<WebEnv> {
     accounts: options.accounts,
     drafts: options.drafts,
     maxUploadBytes: options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES,
+    loginThrottle: new LoginThrottle(options.loginThrottle),
   };
   const app = new Hono<WebEnv>();
   if (options.logger) app.use('*', options.logger.middleware);

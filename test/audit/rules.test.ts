@@ -47,6 +47,29 @@ const CASES: Record<string, Case[]> = {
         { severity: 'info', table: 'general_basic_economic', row_name: '合计' },
       ],
     },
+    {
+      // A table that prints its totals only (or whose breakdown was read into other columns): blank 基本/项目
+      // columns throughout prove nothing, so no row is called wrong.
+      name: '基本支出 and 项目支出 blank in every row: no finding',
+      edit: (d) => {
+        for (const r of table(d, 'expenditure').rows) {
+          delete r.cells.basic;
+          delete r.cells.project;
+        }
+      },
+      findings: [],
+    },
+    {
+      name: '基本支出 and 项目支出 blank in one row only: that row is wrong',
+      edit: (d) => {
+        const r = row(table(d, 'expenditure'), '2010301');
+        delete r.cells.basic;
+        delete r.cells.project;
+      },
+      findings: [
+        { severity: 'error', table: 'expenditure', row_code: '2010301', expected: '0.00', actual: '1361.58' },
+      ],
+    },
   ],
   'table.hierarchy': [
     { name: 'the sample', findings: [] },
@@ -83,6 +106,49 @@ const CASES: Record<string, Case[]> = {
           column: 'total',
           expected: '331.83',
           actual: '331.73',
+        },
+      ],
+    },
+    {
+      // 政府采购 printed as 品目 > 专项 > 物品 without indentation: each level adds up to the total, so the lines
+      // add up to three times it; read without levels, that is a hierarchy, not an error.
+      name: 'a list of three complete levels read without levels: no finding',
+      edit: (d) => {
+        const t = table(d, 'operating_costs');
+        const total = t.rows.find((r) => r.role === 'total')!;
+        const group = (name: string) => ({
+          ...structuredClone(total),
+          name,
+          label: name,
+          role: 'item' as const,
+        });
+        t.rows.splice(t.rows.indexOf(total) + 1, 0, group('一、类'), group('（一）款'));
+        for (const r of t.rows) delete r.level;
+      },
+      findings: [],
+    },
+    {
+      name: 'the same with one line changed in another column: a warning, as the levels are not known',
+      edit: (d) => {
+        const t = table(d, 'operating_costs');
+        const total = t.rows.find((r) => r.role === 'total')!;
+        const group = (name: string) => ({
+          ...structuredClone(total),
+          name,
+          label: name,
+          role: 'item' as const,
+        });
+        t.rows.splice(t.rows.indexOf(total) + 1, 0, group('一、类'), group('（一）款'));
+        for (const r of t.rows) delete r.level;
+        setCell(row(t, '忻州市人民政府办公室'), 'general_public', '331.83');
+      },
+      findings: [
+        {
+          severity: 'warning',
+          table: 'operating_costs',
+          column: 'general_public',
+          message:
+            '机关运行经费预算财政拨款情况统计表分3层列示（各层之和均应等于合计），2023预算数/一般公共预算栏各行之和995.29不是合计的3倍',
         },
       ],
     },

@@ -89,12 +89,15 @@ describe('audit of a document read only in part', () => {
     expect(summary.error).toBe(0);
     // The importer's note on what the contents list but the body lacks is passed on as a warning.
     expect(findings.some((f) => f.rule === 'completeness.import' && f.severity === 'warning')).toBe(true);
+    // The family's 13 tables (recognize/families/shanxi.ts) in its order; the cut-off text holds tables 1–6.
     expect(findings.filter((f) => f.rule === 'completeness.tables').map((f) => f.table)).toEqual([
-      'three_public',
+      'gov_fund_revenue',
       'gov_fund_expenditure',
       'state_capital',
+      'three_public',
       'operating_costs',
       'projects',
+      'projects_carryover',
     ]);
     // The economic table is cut after line 300: its sums are warnings that say so.
     const cut = findings.filter((f) => f.rule === 'table.economic-groups' && f.severity === 'warning');

@@ -1,15 +1,19 @@
-// The 三公 transposition (recognize/three-public.ts) on small synthetic layouts: items printed as columns become
+// The 三公 transposition (recognize/three-public.ts, one caption level) on small synthetic layouts: items printed as columns become
 // rows, values are placed by their horizontal position (not their order), wrapped header words are joined, 预算数 |
 // 决算数 pairs become two columns, and anything that cannot be placed unambiguously gives no table at all.
 import { describe, expect, it } from 'vitest';
 import { recognize } from '../../src/recognize/index.js';
 import { pdfCell, pdfLayout } from './helpers.js';
-import { transposeThreePublic, type HeaderPiece, type ValuePiece } from '../../src/recognize/three-public.js';
+import {
+  transposeThreePublic,
+  type HeaderFragment as HeaderPiece,
+  type ValueCell as ValuePiece,
+} from '../../src/recognize/three-public.js';
 
 /** A header word centred at `cx` (12 pt CJK text), on the line at `y`. */
 function h(text: string, cx: number, y: number): HeaderPiece {
   const w = [...text].length * 12;
-  return { text, index: 0, x0: cx - w / 2, x1: cx + w / 2, y, size: 12 };
+  return { text, index: 0, x0: cx - w / 2, x1: cx + w / 2, y };
 }
 
 /** An amount right-aligned at `right`. */
@@ -41,7 +45,11 @@ describe('transposeThreePublic', () => {
   it('turns the column form into rows, placing each amount by its position', () => {
     // 因公出国 empty: the second amount lies under 公务接待费 although it is printed second
     const t = transposeThreePublic(HEADER, [
-      [v('12.50', 146), v('2.50', 346), v('10.00', 446), v('10.00', 646), v('88.00', 746)],
+      v('12.50', 146),
+      v('2.50', 346),
+      v('10.00', 446),
+      v('10.00', 646),
+      v('88.00', 746),
     ]);
     expect(t).not.toBeNull();
     expect(t!.columns).toEqual([{ id: 'total', label: '“三公”经费预算数' }]);
@@ -73,7 +81,7 @@ describe('transposeThreePublic', () => {
     items.forEach((name, i) => header.push(h(name, 100 + 130 * i, i >= 2 && i <= 4 ? 115 : 108)));
     items.forEach((_, i) => header.push(h('预算数', 68 + 130 * i, 140), h('决算数', 133 + 130 * i, 140)));
     // 合计 5.00 | 4.00, 公务接待费 5.00 | 4.00 (amounts centred in their 65 pt cells)
-    const t = transposeThreePublic(header, [[v('5.00', 80), v('4.00', 145), v('5.00', 730), v('4.00', 795)]]);
+    const t = transposeThreePublic(header, [v('5.00', 80), v('4.00', 145), v('5.00', 730), v('4.00', 795)]);
     expect(t!.columns.map((c) => c.id)).toEqual(['budget', 'final']);
     expect(t!.rows.map((r) => [r.name, r.cells.budget.value, r.cells.final.value])).toEqual([
       ['合计', '5.00', '4.00'],
@@ -88,13 +96,13 @@ describe('transposeThreePublic', () => {
   it('joins header words wrapped inside their cell (因公出国 / （境）费)', () => {
     const header = HEADER.filter((p) => p.text !== '因公出国(境)费');
     header.push(h('因公出国', 200, 140), h('（境）费', 200, 154));
-    const t = transposeThreePublic(header, [[v('1.00', 246)]]);
+    const t = transposeThreePublic(header, [v('1.00', 246)]);
     expect(t!.rows[1]).toMatchObject({ name: '因公出国（境）费', label: '因公出国（境）费' });
     expect(t!.rows[1].cells.total.value).toBe('1.00');
   });
 
   it('places by column index when the source has no positions (spreadsheets)', () => {
-    const at = (text: string, index: number, y: number): HeaderPiece => ({ text, index, y, size: 1 });
+    const at = (text: string, index: number, y: number): HeaderPiece => ({ text, index, y });
     const header = [
       at('“三公”经费预算数', 0, 0),
       at('机关运行经费预算数', 6, 0),
@@ -107,24 +115,22 @@ describe('transposeThreePublic', () => {
       at('运行费', 5, 2),
     ];
     const t = transposeThreePublic(header, [
-      [
-        { text: '3', index: 0 },
-        { text: '3', index: 2 },
-        { text: '7', index: 6 },
-      ],
+      { text: '3', index: 0 },
+      { text: '3', index: 2 },
+      { text: '7', index: 6 },
     ]);
     expect(t!.rows.map((r) => r.cells.total.value)).toEqual(['3', null, '3', null, null, null, '7']);
   });
 
   it('gives nothing when an amount cannot be placed or a header word is unknown', () => {
     // exactly between 合计 (centre 100) and 因公出国 (centre 200)
-    expect(transposeThreePublic(HEADER, [[{ text: '1.00', index: 0, x0: 140, x1: 160 }]])).toBeNull();
+    expect(transposeThreePublic(HEADER, [{ text: '1.00', index: 0, x0: 140, x1: 160 }])).toBeNull();
     // two amounts under one header
-    expect(transposeThreePublic(HEADER, [[v('1.00', 120), v('2.00', 146)]])).toBeNull();
-    // a word that is no header of the column form
-    expect(transposeThreePublic([...HEADER, h('会议费', 800, 145)], [[v('1.00', 146)]])).toBeNull();
+    expect(transposeThreePublic(HEADER, [v('1.00', 120), v('2.00', 146)])).toBeNull();
+    // a word that is no header of the column form (会议费 and 培训费 are: Jiangsu prints them as memo columns)
+    expect(transposeThreePublic([...HEADER, h('其他费用', 800, 145)], [v('1.00', 146)])).toBeNull();
     // the items printed as rows (the Shanxi form) are not this form
-    expect(transposeThreePublic([h('项目', 100, 100), h('合计', 200, 100)], [[v('1.00', 246)]])).toBeNull();
+    expect(transposeThreePublic([h('项目', 100, 100), h('合计', 200, 100)], [v('1.00', 246)])).toBeNull();
   });
 });
 

@@ -1,6 +1,8 @@
 // Completeness: required tables and sections per family, empty tables with a note, contents vs body, year and
 // unit name consistent, and what the importer could not read.
 import { sameUnit } from '../../model/unit-name.js';
+import '../../recognize/families/index.js';
+import { familyRequiredTables } from '../../recognize/family.js';
 import type { Disclosure, Table } from '../../model/schema.js';
 import { sectionLabel } from '../bind.js';
 import { at, isPartial, looseName, tableLabel } from '../tables.js';
@@ -15,12 +17,14 @@ const TABLE_NAMES: Record<string, string> = {
   fiscal_basic: '财政拨款基本支出表',
   general_expenditure: '一般公共预算支出表',
   general_basic_economic: '一般公共预算基本支出经济分类表',
+  gov_fund_revenue: '政府性基金预算收入表',
   gov_fund_expenditure: '政府性基金预算支出表',
   state_capital: '国有资本经营预算表',
   three_public: '“三公”经费表',
   operating_costs: '机关运行经费表',
   procurement: '政府采购表',
   projects: '项目支出表',
+  projects_carryover: '项目支出表（上年结转）',
 };
 
 const TABLE_KEYWORD: Record<string, RegExp> = {
@@ -34,38 +38,10 @@ const TABLE_KEYWORD: Record<string, RegExp> = {
   operating_costs: /机关运行经费/,
   procurement: /政府采购/,
   projects: /项目支出/,
+  projects_carryover: /项目支出.*上年结转/,
+  gov_fund_revenue: /政府性基金.*收入/,
   gov_fund_expenditure: /政府性基金/,
   state_capital: /国有资本/,
-};
-
-const CORE = [
-  'summary',
-  'revenue',
-  'expenditure',
-  'fiscal_summary',
-  'general_expenditure',
-  'general_basic_economic',
-  'three_public',
-];
-
-/** Tables every document of a family publishes (DOMAIN.md §1). */
-export const REQUIRED_TABLES: Record<string, string[]> = {
-  shanxi: [...CORE, 'gov_fund_expenditure', 'state_capital', 'operating_costs', 'projects'],
-  shanghai: [...CORE, 'gov_fund_expenditure', 'state_capital'],
-  shanghai_final: [...CORE, 'gov_fund_expenditure', 'state_capital'],
-  central_final: [...CORE, 'gov_fund_expenditure', 'state_capital'],
-  jiangsu: [
-    ...CORE,
-    'fiscal_expenditure',
-    'fiscal_basic',
-    'gov_fund_expenditure',
-    'operating_costs',
-    'procurement',
-  ],
-  chongqing: [],
-  generic: CORE,
-  // a layout the reader does not know: which tables it must publish is not known either
-  unknown: [],
 };
 
 export const requiredTables: Rule = {
@@ -78,7 +54,8 @@ export const requiredTables: Rule = {
   },
   check(ctx) {
     const doc = ctx.doc;
-    const required = REQUIRED_TABLES[doc.metadata.family] ?? CORE;
+    // the family's data (recognize/families/*): one list for the recogniser, the auditor and the checklist
+    const required = familyRequiredTables(doc.metadata.family, doc.metadata.kind);
     if (!doc.tables.length) {
       if (required.length)
         ctx.report({

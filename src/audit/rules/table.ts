@@ -122,7 +122,14 @@ function computeFormulas(table: Table, side: Side | undefined): Formula[] {
       out.push({ total: 'total', alternatives, label: '合计 = 各资金来源之和' });
     }
   }
-  return out;
+  // A breakdown whose columns are blank in every row of the table is not printed (the table shows its totals
+  // only, or the columns were placed elsewhere): it proves nothing, and comparing against it would call every
+  // total wrong.
+  const printed = (id: string) =>
+    table.rows.some((r) => (!side || r.side === side || !r.side) && r.cells[id]?.value != null);
+  return out
+    .map((f) => ({ ...f, alternatives: f.alternatives.filter((alt) => alt.some(printed)) }))
+    .filter((f) => f.alternatives.length > 0);
 }
 
 function rowsOf(table: Table): { row: Row; side: Side | undefined }[] {
@@ -264,19 +271,38 @@ export const listTotal: Rule = {
         if (levels.some((l) => l !== top)) items = items.filter((r) => r.level === top);
       }
       if (!items.length) continue;
-      // Lines that add up to exactly twice the total carry their own subtotals (units under their department).
-      const col = numericColumns(table).find((c) => total.cells[c]?.value != null);
-      const t = col ? cellAmount(total.cells[col], table.unit) : null;
-      if (col && t && !t.isZero()) {
-        const twice = compareAmounts(null, [t, t], table.unit);
-        const sum = compareAmounts(
+      // A column whose lines add up to exactly two to five times its total carries its own subtotals, one level
+      // each (units under their department; 品目 > 专项 > 物品 printed without indentation, read without levels).
+      const sumOf = (col: string) =>
+        compareAmounts(
           null,
           items.map((r) => cellAmount(r.cells[col], table.unit)),
           table.unit,
-        );
-        if (twice && sum && twice.expected === sum.expected) continue;
+        )?.expected;
+      const times = (col: string, k: number) => {
+        const t = cellAmount(total.cells[col], table.unit);
+        return t ? compareAmounts(null, Array<typeof t>(k).fill(t), table.unit)?.expected : undefined;
+      };
+      const columns = numericColumns(table);
+      const nestedCol = columns.find((c) => {
+        const t = cellAmount(total.cells[c], table.unit);
+        return t != null && !t.isZero();
+      });
+      const k = nestedCol ? [2, 3, 4, 5].find((n) => times(nestedCol, n) === sumOf(nestedCol)) : undefined;
+      if (k) {
+        // Printed in levels: every column must add up the same way; one that does not is wrong somewhere in
+        // its levels, which cannot be told without them.
+        for (const col of columns) {
+          if (total.cells[col]?.value == null || times(col, k) === sumOf(col)) continue;
+          ctx.report({
+            ...at(table, total, col),
+            severity: 'warning',
+            message: `${tableLabel(table)}分${k}层列示（各层之和均应等于合计），${columnLabel(table, col)}栏各行之和${sumOf(col)}不是合计的${k}倍`,
+          });
+        }
+        continue;
       }
-      checkColumnSum(ctx, table, total, items, numericColumns(table), '合计 = 各行之和');
+      checkColumnSum(ctx, table, total, items, columns, '合计 = 各行之和');
     }
   },
 };

@@ -14,6 +14,7 @@ const MARKERS: RegExp[] = [
 
 export const shanghaiFinal: FamilyModule = {
   id: 'shanghai_final',
+  documents: 'final',
   detect(doc) {
     return MARKERS.reduce((n, re) => n + (re.test(doc.all) ? 1 : 0), 0) >= 4 ? 12 : 0;
   },

@@ -6,6 +6,7 @@ import { ROLES } from '../accounts.js';
 import { h, type Safe } from '../html.js';
 import { messagePage, page, ROLE_LABEL } from '../layout.js';
 import { clearSessionCookie, setSessionCookie, type WebEnv } from '../security.js';
+import { clientAddress, waitText } from '../login-throttle.js';
 
 type C = Context<WebEnv>;
 
@@ -52,8 +53,20 @@ export function accountRoutes(ctx: AppContext) {
     const body = await c.req.parseBody();
     const login = typeof body.login === 'string' ? body.login.trim() : '';
     const password = typeof body.password === 'string' ? body.password : '';
+    const address = clientAddress(c);
+    // A blocked pair is refused before the password is checked, so that guessing gains nothing while it lasts.
+    const wait = await ctx.loginThrottle.waitSeconds(login, address);
+    if (wait > 0) {
+      c.header('Retry-After', String(wait));
+      const message = `登录失败次数过多，请 ${waitText(wait)}后再试`;
+      return c.html(loginPage(c, message, localPath(body.next)).value, 429);
+    }
     const user = login && password ? await ctx.accounts.authenticate(login, password) : undefined;
-    if (!user) return c.html(loginPage(c, '用户名或密码不正确', localPath(body.next)).value, 401);
+    if (!user) {
+      if (login) await ctx.loginThrottle.failed(login, address);
+      return c.html(loginPage(c, '用户名或密码不正确', localPath(body.next)).value, 401);
+    }
+    await ctx.loginThrottle.succeeded(login, address);
     const old = c.get('sessionToken');
     if (old) await ctx.accounts.endSession(old);
     const session = await ctx.accounts.startSession(user.id);
