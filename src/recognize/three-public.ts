@@ -454,18 +454,39 @@ function measuresOverItems(
   if (measures.length !== 2 || measureOf(measures[0].f.text) === measureOf(measures[1].f.text))
     return undefined;
   const positioned = fragments.every((f) => f.x0 !== undefined && f.x1 !== undefined);
-  // a caption's extent: as printed (ruled cells give the whole cell), else up to the next caption's column
-  const extent = (k: number) =>
-    positioned ? measures[k].p : { x0: measures[k].p.x0, x1: k === 0 ? measures[1].p.x0 - 1 : Infinity };
-  const within = (a: { x0?: number; x1?: number; index?: number; span?: number }, k: number) => {
+  // a caption's extent: as printed (a ruled cell gives the whole cell), else up to the next caption's column;
+  // a caption printed without its cell (no rules) is only as wide as its word: the halves then part midway
+  // between the two captions, centred over item groups of the same width
+  const middle = (centre(measures[0].p) + centre(measures[1].p)) / 2;
+  const extents = [
+    positioned ? [measures[0].p, measures[1].p] : [],
+    positioned
+      ? [
+          { x0: -Infinity, x1: middle },
+          { x0: middle, x1: Infinity },
+        ]
+      : [],
+    [
+      { x0: -Infinity, x1: measures[1].p.x0 - 1 },
+      { x0: measures[1].p.x0, x1: Infinity },
+    ],
+  ].filter((e) => e.length === 2);
+  const others = fragments.filter((f) => norm(f.text) !== '' && !measureOf(f.text));
+  const inside = (
+    a: { x0?: number; x1?: number; index?: number; span?: number },
+    e: { x0: number; x1: number },
+  ) => {
     const c = centre(placed(a));
-    const e = extent(k);
     return c >= e.x0 - 1 && c <= e.x1 + 1;
   };
-  const others = fragments.filter((f) => norm(f.text) !== '' && !measureOf(f.text));
-  const under = [0, 1].map((k) => others.filter((f) => f.y > measures[k].f.y && within(f, k)));
   // the measures head the items (each over two or more of them), not the other way round
-  if (under.some((u) => u.length < 2)) return undefined;
+  const extent = extents.find((e) =>
+    [0, 1].every((k) => others.filter((f) => f.y > measures[k].f.y && inside(f, e[k])).length >= 2),
+  );
+  if (!extent) return undefined;
+  const within = (a: { x0?: number; x1?: number; index?: number; span?: number }, k: number) =>
+    inside(a, extent[k]);
+  const under = [0, 1].map((k) => others.filter((f) => f.y > measures[k].f.y && within(f, k)));
   const read = [0, 1].map((k) =>
     transposeThreePublic(
       under[k],

