@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { auditDisclosure } from '../dist/audit/index.js';
 import { cellRecords } from '../dist/export/cells.js';
+import { Decimal } from '../dist/model/money.js';
 import { parseFile, parseFiles } from '../dist/parse.js';
 import { sharedRoot } from '../dist/paths.js';
 import { chromiumMissing, renderDocument, RenderBrowser } from '../dist/render/index.js';
@@ -35,12 +36,16 @@ const errorsOf = (doc) =>
     .findings.filter((f) => f.severity === 'error')
     .map((f) => `${f.rule}：${f.message}`);
 
-/** Amounts as a multiset of "table kind|value" (names and columns may be printed differently by a layout). */
+/**
+ * Amounts as a multiset of "table kind|value in 万元 to two places" (names and columns may be printed differently by
+ * a layout, and a layout may print in another unit: the Shanxi one prints 万元 with two decimals).
+ */
 const amounts = (doc) => {
   const out = new Map();
   for (const c of cellRecords(doc)) {
     if (c.value == null || c.value === '') continue;
-    const key = `${c.table}|${c.value}`;
+    const wan = new Decimal(c.value).div(c.unit === '元' ? 10000 : 1).toFixed(2);
+    const key = `${c.table}|${wan}`;
     out.set(key, (out.get(key) ?? 0) + 1);
   }
   return out;

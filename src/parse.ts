@@ -1,23 +1,23 @@
 // Files → disclosures: read each file's layout, recognise it, and join documents published in parts
 // (a text volume and a tables volume of the same unit and year).
 import { readLayout, ReadError } from './read/index.js';
-import { recognize } from './recognize/index.js';
+import { recognize, type RecognizeOptions } from './recognize/index.js';
 import type { Disclosure } from './model/schema.js';
 
 export type ParseOutcome =
   | { file: string; files: string[]; disclosure: Disclosure }
   | { file: string; files: string[]; error: ReadError };
 
-export interface ParseOptions {
+export interface ParseOptions extends RecognizeOptions {
   /** Called after each file, for progress display. */
   onFile?: (file: string) => void;
 }
 
 /** Parses one file; never throws for a bad file (the error is returned). */
-export async function parseFile(file: string): Promise<ParseOutcome> {
+export async function parseFile(file: string, options: RecognizeOptions = {}): Promise<ParseOutcome> {
   try {
     const layout = await readLayout(file);
-    return { file, files: [file], disclosure: recognize(layout) };
+    return { file, files: [file], disclosure: recognize(layout, options) };
   } catch (e) {
     return { file, files: [file], error: toReadError(file, e) };
   }
@@ -30,7 +30,7 @@ export async function parseFiles(
 ): Promise<ParseOutcome[]> {
   const outcomes: ParseOutcome[] = [];
   for (const file of files) {
-    outcomes.push(await parseFile(file));
+    outcomes.push(await parseFile(file, { families: options.families }));
     options.onFile?.(file);
   }
   const { joinParts } = await import('./recognize/join.js');

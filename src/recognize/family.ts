@@ -5,6 +5,7 @@ import type { MoneyUnit } from '../model/money.js';
 import type { DocumentKind, Family, TableKind } from '../model/schema.js';
 import {
   COLUMN_ALIASES,
+  HEADER_WORDS,
   ROW_ROLES,
   SECTION_KINDS_BY_TITLE,
   TABLE_SHAPES,
@@ -56,7 +57,8 @@ export interface FamilyModule {
   /**
    * Whether the family's PDFs print one grid row over several lines (amounts vertically centred apart from codes
    * and names, as the ONLYOFFICE-made Shanghai 决算 does): such lines are folded back into rows (split-rows.ts).
-   * Off elsewhere: a lone amount between the two lines of a wrapped label (Jiangsu) cannot be told apart.
+   * Unset (every family today): decided per table — folded when the folded rows hold the table's identities better
+   * (a lone amount between the two lines of a wrapped label, Jiangsu, stays unfolded).
    */
   splitRows?: boolean;
   /** The reviewer's checklist (公开情况检查表) of the family's documents: items in print order. */
@@ -132,7 +134,8 @@ export interface Vocabulary {
   requiredTables: TableKind[];
   defaultUnit: MoneyUnit;
   performanceForms: boolean;
-  splitRows: boolean;
+  /** Fold grid rows printed over several lines: as the family says, else `auto` (per table, table.ts). */
+  splitRows: boolean | 'auto';
 }
 
 const registry: FamilyModule[] = [];
@@ -181,13 +184,13 @@ export function vocabularyOf(family: FamilyModule | null): Vocabulary {
     family: family?.id ?? 'unknown',
     tableTitles: [...(family?.tableTitles ?? []), ...TABLE_TITLES],
     columnAliases: [...(family?.columnAliases ?? []), ...COLUMN_ALIASES],
-    headerWords: family?.headerWords ?? [],
+    headerWords: [...(family?.headerWords ?? []), ...HEADER_WORDS],
     rowRoles: [...(family?.rowRoles ?? []), ...ROW_ROLES],
     sectionKinds: [...(family?.sectionKinds ?? []), ...SECTION_KINDS_BY_TITLE],
     tableShapes: { ...TABLE_SHAPES, ...(family?.tableShapes ?? {}) },
     requiredTables: family?.requiredTables ?? [],
     defaultUnit: family?.defaultUnit ?? '万元',
     performanceForms: family?.performanceForms ?? false,
-    splitRows: family?.splitRows ?? false,
+    splitRows: family?.splitRows ?? 'auto',
   };
 }

@@ -32,10 +32,18 @@ import { compact, filled, lineString, splitEnumeration, yearOf } from './text.js
 
 export { registerFamily, type FamilyModule } from './family.js';
 
+export interface RecognizeOptions {
+  /**
+   * `false` reads the document as a layout of no known family (family `unknown`): the common vocabulary and the
+   * generic mechanisms only. The measure of how an unseen layout reads (scripts/corpus-report.mjs --generic).
+   */
+  families?: boolean;
+}
+
 /** Turns one file's layout into a disclosure. Throws ReadError when the content is not a disclosure at all. */
-export function recognize(layout: LayoutDocument): Disclosure {
+export function recognize(layout: LayoutDocument, options: RecognizeOptions = {}): Disclosure {
   const texts = layout.lines.map(lineText);
-  const family = detectFamily({ lines: texts, all: texts.join('\n') });
+  const family = options.families === false ? null : detectFamily({ lines: texts, all: texts.join('\n') });
   const ctx = new Context(layout, vocabularyOf(family));
   const prose = new Prose(ctx);
   // a copy: a table title broken over two lines is put back together in place

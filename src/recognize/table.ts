@@ -16,9 +16,10 @@ import {
   type TitleMatch,
 } from './lines.js';
 import { amountOf, clean, codeOf, compact, filled, isNumberText, rowName, splitEnumeration } from './text.js';
-import { foldSplitRows } from './split-rows.js';
-import { threePublicFromLines } from './three-public.js';
-import { GROUP_HEADERS, LABEL_HEADERS, sideOfHeader } from './vocabulary.js';
+import { foldSplitRows, type PanelColumns } from './split-rows.js';
+import { tableIdentities } from './identities.js';
+import { threePublicFromLines, threePublicRowRoles } from './three-public.js';
+import { GROUP_HEADERS, LABEL_HEADERS, sideOfHeader, TABLE_NUMBER } from './vocabulary.js';
 
 type Side = 'income' | 'expenditure';
 type LabelRole = 'code' | 'codePart' | 'name' | 'governmentName' | 'numbering';
@@ -80,7 +81,8 @@ function roleOfLabel(label: string, side: Side | undefined, ctx: Context): RowRo
   return null;
 }
 
-function isHeaderRow(line: LayoutLine, ctx: Context): boolean {
+/** `loose`: header words nobody listed are allowed beside known ones (see below). */
+function isHeaderRow(line: LayoutLine, ctx: Context, loose = true): boolean {
   const f = filled(line);
   if (f.length === 0) return false;
   if (isNumberingRow(line)) return true;
@@ -92,7 +94,24 @@ function isHeaderRow(line: LayoutLine, ctx: Context): boolean {
   // line has no amount; a lone role label is still a body row.
   if (first !== '' && roleOfLabel(first, undefined, ctx) && f.length < 2) return false;
   if (f.some((c) => splitEnumeration(c.text).number !== undefined && !/^[（(]/.test(c.text))) return false;
-  return f.every((c) => isHeaderText(c.text, ctx));
+  const unknown = f.filter((c) => !isHeaderText(c.text, ctx));
+  if (unknown.length === 0) return true;
+  if (!loose) return false;
+  // Header words nobody listed (a layout nobody tuned for: 上级补助收入, 结转下年资金 …): a line of several cells
+  // without amounts, most of them known header words, reads as a header when its other cells look like header
+  // words too (short names, no digits, no sentence punctuation, no row label such as 合计).
+  const known = f.length - unknown.length;
+  return (
+    known >= 2 &&
+    known >= unknown.length &&
+    unknown.every(
+      (c) =>
+        c.compact.length >= 2 &&
+        c.compact.length <= 16 &&
+        !/[\d０-９。，；：:,;、]/.test(c.compact) &&
+        roleOfLabel(c.text, undefined, ctx) === null,
+    )
+  );
 }
 
 /** Header rows → columns: spanning labels are carried right over the columns a lower row subdivides. */
@@ -118,12 +137,16 @@ function headerColumns(rows: LayoutLine[], width: number): HeaderColumn[] {
   for (let r = 0; r < grid.length && sideRow < 0; r++) {
     // A side word over the whole header's depth (a ruled cell spanning rows: 本年收入 | 本年支出 of a 收入支出决算表)
     // names a column, not a panel.
-    // Without drawn spans (text, spreadsheets), a side word with nothing under it in the lower header rows spans
-    // their depth as well.
-    const deep = (i: number) =>
-      (rows[r].cells[i]?.rowSpan ?? 1) > 1 ||
-      (r < grid.length - 1 && grid.slice(r + 1).every((l) => l[i] === ''));
-    const sides = new Set(grid[r].map((t, i) => (deep(i) ? null : sideOf(t))).filter((s) => s));
+    // Likewise a side word with nothing under it, nor under the empty cells right of it, in a header of several
+    // rows (a sheet has no row spans: 本年收入 beside 本年支出 / 小计 | 基本支出 | 项目支出 of a 决算 funds table).
+    const whole = (i: number) => {
+      if ((rows[r].cells[i]?.rowSpan ?? 1) > 1) return true;
+      if (r + 1 >= grid.length) return false;
+      let end = i + 1;
+      while (end < width && grid[r][end] === '') end++;
+      return grid.slice(r + 1).every((l) => l.slice(i, end).every((t) => t === ''));
+    };
+    const sides = new Set(grid[r].map((t, i) => (whole(i) ? null : sideOf(t))).filter((s) => s));
     if (sides.size === 2) sideRow = r;
   }
   const columns: HeaderColumn[] = [];
@@ -471,11 +494,15 @@ export function readTable(
       for (const c of f.slice(1)) unit = metaOfCell(c.text)?.unit ?? unit;
       continue;
     }
-    // a lone "元" is the wrapped tail of "单位：万" on the line above
+    // a lone "元" is the wrapped tail of "单位：万" on the line above; the table's number may stand between the
+    // meta cells ("编制单位：… | 1. | 单位：元", "单位名称：… | 公开01表 | 单位：万元")
+    const numbering = (c: (typeof f)[number]) =>
+      f.some((o) => /[:：]/.test(o.compact)) &&
+      (/^\d{1,2}[.．、]?$/.test(c.compact) || TABLE_NUMBER.exec(c.compact)?.[0].length === c.compact.length);
     const metas =
-      f.every((c) => /[:：]/.test(c.compact) || (c.compact === '元' && unit === '万元')) &&
-      f.some((c) => c.compact !== '元')
-        ? f.map((c) => (c.compact === '元' ? {} : metaOfCell(c.text)))
+      f.every((c) => /[:：]/.test(c.compact) || (c.compact === '元' && unit === '万元') || numbering(c)) &&
+      f.some((c) => c.compact !== '元' && !numbering(c))
+        ? f.map((c) => (c.compact === '元' || numbering(c) ? {} : metaOfCell(c.text)))
         : [null];
     if (metas.every((m) => m)) {
       for (const m of metas) {
@@ -607,28 +634,22 @@ export function readTable(
     ctx.note('info', 'unit_assumed', `表“${match.title}”未注明金额单位，按${unit}读取`, titleLine);
   }
   secondLabelColumns(panels, columns, body);
-  const folded = !ctx.vocab.splitRows
-    ? body
-    : foldSplitRows(
-        body,
-        panels.map((p) => ({
-          names: p.labels
-            .filter((l) => l.labelRole === 'name' || l.labelRole === 'governmentName')
-            .map((l) => l.index),
-          codes: p.labels
-            .filter((l) => l.labelRole === 'code' || l.labelRole === 'codePart')
-            .map((l) => l.index),
-          values: p.values.map((v) => v.column.index),
-        })),
-      );
-  joinSpacedLabels(folded, panels);
-  joinWrappedLabels(folded, panels, ctx);
-  foldLoneAmounts(folded, panels);
-  strayColumns(panels, columns, folded);
-  const rows = readRows(folded, panels, ctx, match.title, previous);
   const tableColumns: Column[] = panels.flatMap((p) =>
     p.values.map((v) => (p.side ? { id: v.id, label: v.label, side: p.side } : { id: v.id, label: v.label })),
   );
+  const rowsOf = (lines: LayoutLine[]) => {
+    joinSpacedLabels(lines, panels);
+    joinWrappedLabels(lines, panels, ctx);
+    foldLoneAmounts(lines, panels);
+    strayColumns(panels, columns, lines);
+    return readRows(lines, panels, ctx, match.title, previous);
+  };
+  const rows =
+    ctx.vocab.splitRows === 'auto'
+      ? foldedIfBetter(body, panels, tableColumns, unit, ctx, rowsOf)
+      : rowsOf(ctx.vocab.splitRows ? foldSplitRows(body, panelColumns(panels)) : body);
+  grandTotals(rows);
+  if (kind === 'three_public') threePublicRowRoles(rows);
   // a table that prints amounts is not empty, also when its columns could not be read
   const readsValues = rows.some((r) => Object.values(r.cells).some((c) => c.value !== null));
   const printsAmounts = body.some((l) =>
@@ -659,6 +680,70 @@ export function readTable(
   if (number ?? match.number) table.number = number ?? match.number;
   if (unitName) table.unitName = unitName;
   return { table, next: j, headerless: header.length === 0 };
+}
+
+/**
+ * A bare 总计 below the 本年收入合计 / 本年支出合计 of its side is that side's grand total (总计 = 本年合计 + 结转, as
+ * 收入总计 / 支出总计 elsewhere: the national 决算 总表), not a plain total.
+ */
+function grandTotals(rows: Row[]): void {
+  for (const row of rows)
+    if (
+      row.role === 'total' &&
+      row.name === '总计' &&
+      rows.some((r) => r.role === 'year_total' && r.side === row.side)
+    )
+      row.role = 'grand_total';
+}
+
+/** Where each panel prints its labels and its amounts (split-rows.ts). */
+function panelColumns(panels: Panel[]): PanelColumns[] {
+  return panels.map((p) => ({
+    names: p.labels
+      .filter((l) => l.labelRole === 'name' || l.labelRole === 'governmentName')
+      .map((l) => l.index),
+    codes: p.labels.filter((l) => l.labelRole === 'code' || l.labelRole === 'codePart').map((l) => l.index),
+    values: p.values.map((v) => v.column.index),
+  }));
+}
+
+/**
+ * A PDF may print one grid row over several lines (split-rows.ts, ONLYOFFICE) or not: the rows are read
+ * both ways when the body has such fragments, and the folded reading is kept only when it is the better one — fewer
+ * of the table's own identities broken and fewer amounts without a row label. A wrapped label beside a lone amount
+ * (which folding would misjoin) breaks no identity unfolded, so it stays as it is.
+ */
+function foldedIfBetter(
+  body: LayoutLine[],
+  panels: Panel[],
+  columns: Column[],
+  unit: MoneyUnit,
+  ctx: Context,
+  rowsOf: (lines: LayoutLine[]) => Row[],
+): Row[] {
+  const folded = foldSplitRows(body, panelColumns(panels));
+  if (folded.length === body.length) return rowsOf(body);
+  const mark = ctx.notes.length;
+  const strays = panels.map((p) => p.strays);
+  const plain = rowsOf([...body]);
+  const plainNotes = ctx.notes.splice(mark);
+  const plainStrays = panels.map((p) => p.strays);
+  panels.forEach((p, k) => (strays[k] ? (p.strays = strays[k]) : delete p.strays));
+  const joined = rowsOf(folded);
+  if (misreadings(joined, columns, unit) < misreadings(plain, columns, unit)) return joined;
+  ctx.notes.splice(mark, ctx.notes.length - mark, ...plainNotes);
+  panels.forEach((p, k) => (plainStrays[k] ? (p.strays = plainStrays[k]) : delete p.strays));
+  return plain;
+}
+
+/** Signs of a misread row structure: identities of the table broken, and rows of codes or amounts without a name. */
+function misreadings(rows: Row[], columns: Column[], unit: MoneyUnit): number {
+  const table: Table = { kind: 'unknown', title: '', unit, columns, rows, notes: [], empty: false };
+  const broken = tableIdentities(table).filter((c) => !c.held).length;
+  const unnamed = rows.filter(
+    (r) => r.name === '' && (r.code !== undefined || Object.values(r.cells).some((c) => c.value !== null)),
+  ).length;
+  return broken + unnamed;
 }
 
 /**
@@ -1202,7 +1287,8 @@ function wrappedHeaderAt(
   // the longest run of lines that joins into header words (label lines without amounts may follow it)
   for (let n = block.length; n >= 2; n--) {
     const line = joinColumns(block.slice(0, n));
-    if (isHeaderRow(line, ctx) && filled(line).length >= 2) {
+    // joined fragments must make known header words (any two fragments make some word)
+    if (isHeaderRow(line, ctx, false) && filled(line).length >= 2) {
       const next = lines.indexOf(block[n - 1], j) + 1;
       return { line, next };
     }

@@ -569,3 +569,28 @@ export function threePublicFromLines(
   }
   return transposeThreePublic(header, values, valueLines[0] ? source(valueLines[0]) : fallback);
 }
+
+/** A row's item in a 三公 table printed in row form: its name, without the "/小计" of a label path. */
+function itemOfRow(row: Row): ThreePublicItem | null {
+  const name = norm(row.name).replace(/\/?(小计|合计)$/, '');
+  if (name === '三公经费' || name === '') return /小计|合计/.test(row.name) ? 'total' : null;
+  return itemOfWord(name);
+}
+
+/**
+ * Roles of a 三公 table printed in row form (one row per item) that lists more than the 三公 (Jiangsu's "三公"经费、
+ * 会议费、培训费 table, read back from a sheet or text): its 合计 adds 会议费 and 培训费 to the "三公"经费 小计, so
+ * 合计 is the grand total, the 小计 the 三公 total, and 会议费 / 培训费 / 机关运行经费 are memo rows beside it —
+ * the roles the column-form transposer gives the same table. Nothing changes unless all three kinds of row are
+ * there.
+ */
+export function threePublicRowRoles(rows: Row[]): void {
+  const items = rows.map(itemOfRow);
+  const subtotal = rows.find((r, k) => items[k] === 'total' && r.role !== 'total');
+  const total = rows.find((r) => r.role === 'total');
+  const extra = rows.filter((_, k) => ['meeting', 'training', 'operating_costs'].includes(items[k] ?? ''));
+  if (!subtotal || !total || extra.length === 0) return;
+  total.role = 'grand_total';
+  subtotal.role = 'total';
+  for (const r of extra) r.role = 'memo';
+}

@@ -44,6 +44,8 @@ export const TABLE_TITLES: TitlePattern[] = [
   { kind: 'gov_fund_expenditure', pattern: /政府性基金.*收入支出|政府性基金.*支出/ },
   { kind: 'gov_fund_revenue', pattern: /政府性基金.*收入/ },
   { kind: 'state_capital', pattern: /国有资本经营/ },
+  // 财政拨款 without 一般公共预算: all three budgets' money (财政拨款基本支出预算表（经济科目）)
+  { kind: 'fiscal_basic', pattern: /^(?!.*一般公共预算).*财政拨款基本支出/ },
   { kind: 'general_basic_economic', pattern: /一般公共预算.*基本支出|基本支出.*经济(分类|科目)/ },
   { kind: 'general_expenditure', pattern: /一般公共预算.*支出/ },
   { kind: 'fiscal_basic', pattern: /财政拨款.*基本支出/ },
@@ -78,9 +80,9 @@ export const TABLE_NUMBER =
   /^((?:预算|部门|单位|决算)?公开表\s*[一二三四五六七八九十\d]+|表\s*[一二三四五六七八九十\d]+|公开\s*\d+\s*表|附表\s*[一二三四五六七八九十\d]+)(?:[:：\s]|$)/;
 
 export const COLUMN_ALIASES: ColumnAlias[] = [
-  { id: 'total', pattern: /^(合计|小计|总计|预算合计|本年合计|金额合计)$/ },
+  { id: 'total', pattern: /^(合计|小计|总计|预算合计|本年合计|金额合计|本年(收入|支出)合计)$/ },
   { id: 'current', pattern: /^(当年|本年)(预算)?(安排|拨款|财政拨款)?$|^当年预算数$/ },
-  { id: 'carryover', pattern: /^上年(财政拨款)?结转(结余)?(安排|资金)?$/ },
+  { id: 'carryover', pattern: /^上年(财政拨款)?结转(结余)?(安排|资金)?$|^年初结转(和)?结余$/ },
   { id: 'basic', pattern: /^基本支出$/ },
   { id: 'personnel', pattern: /^人员(经费|支出)$/ },
   { id: 'public', pattern: /^公用(经费|支出)$/ },
@@ -88,8 +90,8 @@ export const COLUMN_ALIASES: ColumnAlias[] = [
   { id: 'reserve', pattern: /预留机动经费$/ },
   { id: 'fiscal', pattern: /^财政拨款(收入|合计)?$/ },
   { id: 'general_public', pattern: /^一般公共预算(拨款|资金)?(收入)?$|^一般公共预算财政拨款$/ },
-  { id: 'gov_fund', pattern: /^政府性基金(预算)?(拨款|资金)?(收入)?$/ },
-  { id: 'state_capital', pattern: /^国有资本经营预算(拨款|资金)?(收入)?$/ },
+  { id: 'gov_fund', pattern: /^政府性基金(预算)?(财政)?(拨款|资金)?(收入)?$/ },
+  { id: 'state_capital', pattern: /^国有资本经营预算(财政)?(拨款|资金)?(收入)?$/ },
   { id: 'special_account', pattern: /财政专户管理(的)?(资金|事业收入)(收入)?$/ },
   { id: 'unit_funds', pattern: /^单位资金$/ },
   { id: 'business_income', pattern: /^事业收入$/ },
@@ -104,6 +106,16 @@ export const COLUMN_ALIASES: ColumnAlias[] = [
   { id: 'budget', pattern: /^年初预算(数)?$/ },
   { id: 'final', pattern: /^决算(数)?$/ },
   { id: 'amount', pattern: /^(金额|预算数|本年预算数|预算金额|数额|)$|收入预算$/ },
+];
+
+/**
+ * Header words of the national templates that name a column without a canonical id (read as `other:<header>`), so
+ * that a header row holding them is recognised as a header. Never label headers: those come from LABEL_HEADERS.
+ */
+export const HEADER_WORDS: RegExp[] = [
+  // 支出预算总表 beside 单位预留机动经费; 决算 funds tables: 年初结转和结余 | 本年收入 | 本年支出 | 年末结转和结余
+  /^结转下年资金$/,
+  /^年末结转和结余$/,
 ];
 
 /** Headers of the label columns (codes and names), compact. */

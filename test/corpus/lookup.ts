@@ -5,6 +5,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Disclosure, TableKind } from '../../src/model/schema.js';
 import { parseFile, type ParseOutcome } from '../../src/parse.js';
+import type { RecognizeOptions } from '../../src/recognize/index.js';
 import { sharedRoot } from '../../src/paths.js';
 
 export const corpusDir = join(sharedRoot, 'corpus');
@@ -12,12 +13,15 @@ export const CORPUS_PDFS = readdirSync(corpusDir)
   .filter((f) => f.endsWith('.pdf'))
   .sort();
 
-/** The corpus files parsed one by one (call `load` in beforeAll); `doc` throws with the reader's message. */
-export function corpusDocuments(files: readonly string[] = CORPUS_PDFS) {
+/**
+ * The corpus files parsed one by one (call `load` in beforeAll); `doc` throws with the reader's message. `options`:
+ * `{ families: false }` reads every file as a layout of no known family.
+ */
+export function corpusDocuments(files: readonly string[] = CORPUS_PDFS, options: RecognizeOptions = {}) {
   const outcomes = new Map<string, ParseOutcome>();
   return {
     async load(): Promise<void> {
-      for (const f of files) outcomes.set(f, await parseFile(join(corpusDir, f)));
+      for (const f of files) outcomes.set(f, await parseFile(join(corpusDir, f), options));
     },
     doc(file: string): Disclosure {
       const o = outcomes.get(file);

@@ -17,7 +17,7 @@ function layout(rows: string[][]): LayoutDocument {
 
 describe('wrapped header words', () => {
   it('joins a header wrapped above and below the 合计 line, and names the one row of amounts 合计', () => {
-    // a Jiangsu document (结转下年资金 is that family's header word)
+    // a Jiangsu document (结转下年资金: a header word of the common vocabulary)
     const doc = recognize(
       layout([
         ['江苏省XX厅2018年度部门预算'],

@@ -47,4 +47,30 @@ describe('wrapped meta lines', () => {
     expect(d.tables[0].unit).toBe('万元');
     expect(d.tables[0].rows.map((r) => r.cells.amount?.value)).toEqual(['1000.00', '1000.00']);
   });
+
+  // The project's own XLSX output prints the table number in the meta row ("编制单位：… | 1. | 单位：元"); other
+  // layouts print "公开01表" there. Read as a meta line with a number, not as the first header row.
+  for (const number of ['1.', '公开01表', '表3']) {
+    it(`reads a meta line with the table number "${number}" between its cells`, () => {
+      const d = recognize(
+        pdfLayout([
+          TITLE,
+          {
+            y: 60,
+            cells: [
+              pdfCell('编制单位：江苏省高级人民法院', 50, 250),
+              pdfCell(number, 260, 290),
+              pdfCell('单位：万元', 330, 400),
+            ],
+          },
+          HEADER,
+          ...BODY,
+        ]),
+      );
+      expect(d.tables[0].unitName).toBe('江苏省高级人民法院');
+      expect(d.tables[0].unit).toBe('万元');
+      expect(d.tables[0].columns.map((c) => c.id)).toEqual(['amount']);
+      expect(d.tables[0].rows.map((r) => r.cells.amount?.value)).toEqual(['1000.00', '1000.00']);
+    });
+  }
 });

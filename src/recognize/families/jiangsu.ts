@@ -20,18 +20,7 @@ export const jiangsu: FamilyModule = {
   detect(doc) {
     return MARKERS.reduce((n, re) => n + (re.test(doc.all) ? 1 : 0), 0) >= 4 ? 10 : 0;
   },
-  tableTitles: [
-    { kind: 'three_public', pattern: /三公.*会议费.*培训费/ },
-    { kind: 'fiscal_basic', pattern: /^财政拨款基本支出预算表/ },
-    { kind: 'gov_fund_expenditure', pattern: /政府性基金.*支出预算表/ },
-    { kind: 'procurement', pattern: /政府采购(支出)?预算表/ },
-  ],
-  columnAliases: [
-    { id: 'reserve', pattern: /^单位预留机动经费$/ },
-    { id: 'amount', pattern: /^金额$/ },
-  ],
-  // 支出预算总表 prints 结转下年资金 beside 单位预留机动经费 (no canonical id: read as other:结转下年资金)
-  headerWords: [/^结转下年资金$/],
+  // titles, column and header words are the national wording: the common vocabulary reads them
   requiredTables: [
     'summary',
     'revenue',

@@ -21,15 +21,10 @@ export const shanghai: FamilyModule = {
     if (/决算总表|决算表/.test(doc.all)) return 0;
     return MARKERS.reduce((n, re) => n + (re.test(doc.all) ? 1 : 0), 0) >= 4 ? 10 : 0;
   },
-  tableTitles: [
-    { kind: 'summary', pattern: /财务收支预算总表/ },
-    { kind: 'three_public', pattern: /三公.*机关运行经费/ },
-    { kind: 'general_basic_economic', pattern: /一般公共预算基本支出.*经济分类/ },
-  ],
+  // the titles are read by the common vocabulary
   columnAliases: [
     // 事业单位经营收入 wraps in its header cell: its first line alone names the same column
     { id: 'operating_income', pattern: /^事业单位$/ },
-    { id: 'fiscal', pattern: /^财政拨款收入$/ },
   ],
   requiredTables: [
     'summary',

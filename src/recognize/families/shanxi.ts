@@ -19,7 +19,6 @@ export const shanxi: FamilyModule = {
   detect(doc) {
     return MARKERS.reduce((n, re) => n + (re.test(doc.all) ? 1 : 0), 0) >= 3 ? 10 : 0;
   },
-  tableTitles: [{ kind: 'general_basic_economic', pattern: /一般公共预算安排基本支出分经济科目表/ }],
   requiredTables: [
     'summary',
     'revenue',
