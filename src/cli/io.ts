@@ -1,7 +1,12 @@
 // Shared command-line plumbing: output destinations, messages and progress bars (on a terminal only).
 import { writeFile, mkdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
-import cliProgress from 'cli-progress';
+import type CliProgress from 'cli-progress';
+
+// The bar's library (and its terminal-width helpers) loads only when a bar is shown: a single `yusuan parse`
+// or a run without a terminal does not pay for it.
+const require = createRequire(import.meta.url);
 
 /** A mistake in the command's arguments: reported as one Chinese line, exit code 2. */
 export class UsageError extends Error {}
@@ -28,6 +33,7 @@ export function progress(
   enabled = true,
 ): { tick: (name?: string) => void; stop: () => void } {
   if (!enabled || total < 2 || !process.stderr.isTTY) return { tick: () => {}, stop: () => {} };
+  const cliProgress = require('cli-progress') as typeof CliProgress;
   const bar = new cliProgress.SingleBar(
     {
       format: `${label} [{bar}] {value}/{total} {name}`,

@@ -29,6 +29,20 @@ export function toHalfWidth(text: string): string {
  * Returns null for an empty cell or a dash, and undefined when the text is not a number at all.
  */
 export function parseNumber(raw: string): ParsedNumber | null | undefined {
+  const printed = printedDigits(raw);
+  if (!printed) return printed;
+  const { digits, negative } = printed;
+  const dot = digits.indexOf('.');
+  const scale = dot < 0 ? 0 : digits.length - dot - 1;
+  const value = new Decimal(digits);
+  return { value: (negative && !value.isZero() ? value.neg() : value).toFixed(scale), scale };
+}
+
+/**
+ * The digits of a printed number without separators ("2979.49", ".5") and its sign; null for an empty cell or a
+ * dash, undefined when the text is not a number. No decimal is built: telling numbers from words runs on every cell.
+ */
+function printedDigits(raw: string): { digits: string; negative: boolean } | null | undefined {
   let text = toHalfWidth(raw).replace(/[\s\u00a0\u3000]/g, '');
   if (EMPTY_MARKS.has(text)) return null;
   let negative = false;
@@ -42,16 +56,18 @@ export function parseNumber(raw: string): ParsedNumber | null | undefined {
     text = text.slice(1);
   }
   if (!/^(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$|^\.\d+$/.test(text)) return undefined;
-  text = text.replace(/,/g, '');
-  const dot = text.indexOf('.');
-  const scale = dot < 0 ? 0 : text.length - dot - 1;
-  const value = new Decimal(text);
-  return { value: (negative && !value.isZero() ? value.neg() : value).toFixed(scale), scale };
+  return { digits: text.replace(/,/g, ''), negative };
 }
+
+/** Plain ASCII amounts ("2,979.49", "600"): numbers as they are. */
+const PLAIN_AMOUNT = /^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
+/** Without a digit, half- or full-width, no text is a number. */
+const ANY_DIGIT = /[0-9０-９]/;
 
 /** True when a cell's text is a printed number (not empty, not a dash). */
 export function isNumeric(raw: string): boolean {
-  return parseNumber(raw) != null;
+  if (PLAIN_AMOUNT.test(raw)) return true;
+  return ANY_DIGIT.test(raw) && printedDigits(raw) != null;
 }
 
 /** An exact amount of money in a unit, with the precision it was printed at. */
@@ -168,6 +184,55 @@ export function checkSum(
   const tol = roundingTolerance([total, ...parts], total.unit);
   const difference = total.value.minus(expected.value);
   return { agreement: agreement(expected, total, tol), expected, difference };
+}
+
+/** Decimal text as the model keeps amounts ("-1234.50"): sign, integer digits, decimals without trailing zeros. */
+const DECIMAL_TEXT = /^(-?)(\d+)(?:\.(\d+))?$/;
+
+/** Digits a double holds exactly whatever they are (10^15 < 2^53). */
+const SAFE_DIGITS = 15;
+
+/**
+ * Whether a total agrees with the sum of its parts within rounding, for amounts of one unit given as decimal text:
+ * the same answer as `checkSum(...).agreement !== 'mismatch'` with each amount at the precision of its significant
+ * decimals (`Amount.of`), computed on integers. With s the most decimals of any amount, every value × 10^s is an
+ * integer and so is twice the tolerance × 10^s (Σ 10^(s − sᵢ)); sums stay in safe integers and go to bigint past
+ * 2^53. Text of any other shape is compared through checkSum.
+ */
+export function sumAgrees(total: string, parts: readonly string[]): boolean {
+  const texts = [total, ...parts];
+  const read: { negative: boolean; int: string; decimals: string }[] = [];
+  let scale = 0;
+  for (const t of texts) {
+    const m = DECIMAL_TEXT.exec(t);
+    if (!m) {
+      const amounts = parts.map((p) => Amount.of(p, '元'));
+      return checkSum(Amount.of(total, '元'), amounts).agreement !== 'mismatch';
+    }
+    const decimals = (m[3] ?? '').replace(/0+$/, '');
+    read.push({ negative: m[1] === '-', int: m[2], decimals });
+    scale = Math.max(scale, decimals.length);
+  }
+  const scaled = read.map((r) => r.int + r.decimals.padEnd(scale, '0'));
+  if (scaled.every((digits) => digits.length <= SAFE_DIGITS)) {
+    let difference = 0;
+    let tolerance = 0;
+    for (let i = 0; i < read.length; i++) {
+      const n = Number(scaled[i]);
+      difference += (i === 0) === read[i].negative ? -n : n;
+      tolerance += 10 ** (scale - read[i].decimals.length);
+      if (!Number.isSafeInteger(difference) || !Number.isSafeInteger(tolerance)) break;
+      if (i === read.length - 1) return 2 * Math.abs(difference) <= tolerance;
+    }
+  }
+  let difference = 0n;
+  let tolerance = 0n;
+  for (let i = 0; i < read.length; i++) {
+    const n = BigInt(scaled[i]);
+    difference += (i === 0) === read[i].negative ? -n : n;
+    tolerance += 10n ** BigInt(scale - read[i].decimals.length);
+  }
+  return 2n * (difference < 0n ? -difference : difference) <= tolerance;
 }
 
 /** A share in percent of part/whole, exact. */

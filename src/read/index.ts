@@ -2,7 +2,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { isMainThread } from 'node:worker_threads';
 import { ReadError } from './errors.js';
-import { readText } from './text.js';
 import { containPdfjsRejections } from './contain.js';
 import { readPdf } from './pdf/index.js';
 import type { LayoutDocument } from '../layout/types.js';
@@ -26,14 +25,16 @@ export function sniff(bytes: Uint8Array): Sniffed {
 /** Reader for one container format; registered by the reader modules. */
 export type Reader = (file: string, bytes: Uint8Array) => Promise<LayoutDocument> | LayoutDocument;
 
-// Office readers load SheetJS and saxes only when an Office file arrives.
+// Office readers load SheetJS and saxes only when an Office file arrives; the text reader loads its encoding
+// detection and legacy code pages (chardet, iconv-lite) only when a text file does.
+const readTextFile: Reader = async (file, bytes) => (await import('./text.js')).readText(file, bytes);
 const readOfficeZip: Reader = async (file, bytes) =>
   (await import('./office.js')).readZipDocument(file, bytes);
 const readOfficeOle: Reader = async (file, bytes) =>
   (await import('./office.js')).readOleDocument(file, bytes);
 
 const readers: Partial<Record<Sniffed, Reader>> = {
-  text: readText,
+  text: readTextFile,
   pdf: (file, bytes) => readPdf(file, bytes),
   zip: readOfficeZip,
   ole: readOfficeOle,

@@ -1,7 +1,7 @@
 // The identities a budget table holds by construction (DOMAIN.md §4): 合计 = Σ类, 类 = Σ款, 款 = Σ项, and row sums
 // (合计 = 基本 + 项目, 基本 = 人员 + 公用, 合计 = Σ funding sources). The recogniser checks them on what it read to
 // judge its own reading: a misread table breaks many of them, a document defect in one cell only a few.
-import { Amount, checkSum } from '../model/money.js';
+import { Amount, sumAgrees } from '../model/money.js';
 import { OTHER_USE_IDS, type Row, type Table } from '../model/schema.js';
 
 /** Row-sum relations: the total column and the columns that add up to it. */
@@ -71,18 +71,22 @@ export interface CodeGroups {
 export function codeGroups(table: Table): CodeGroups[] {
   const bySide = new Map<string, Row[]>();
   for (const row of table.rows) {
-    const key = row.side ?? '';
-    bySide.set(key, [...(bySide.get(key) ?? []), row]);
+    const rows = bySide.get(row.side ?? '');
+    if (rows) rows.push(row);
+    else bySide.set(row.side ?? '', [row]);
   }
   return [...bySide.values()].map((rows) => {
     const coded = rows.filter((r) => r.code && r.role === 'item');
+    // a row one level below another has the other's code and two more digits
+    const below = new Map<string, Row[]>();
+    for (const r of coded) {
+      const parentCode = r.code!.slice(0, -2);
+      const children = below.get(parentCode);
+      if (children) children.push(r);
+      else below.set(parentCode, [r]);
+    }
     const parents = coded
-      .map((parent) => ({
-        parent,
-        children: coded.filter(
-          (r) => r.code!.length === parent.code!.length + 2 && r.code!.startsWith(parent.code!),
-        ),
-      }))
+      .map((parent) => ({ parent, children: below.get(parent.code!) ?? [] }))
       .filter((g) => g.children.length > 0);
     return {
       parents,
@@ -92,14 +96,37 @@ export function codeGroups(table: Table): CodeGroups[] {
   });
 }
 
+/** A cell's amount as the model's decimal text; null when empty or absent. */
+function cellValue(row: Row, column: string): string | null {
+  return row.cells[column]?.value ?? null;
+}
+
+/** Records whether a total agrees with its present parts within the rounding their decimals allow (sumAgrees). */
+function check(
+  row: Row,
+  column: string,
+  total: string,
+  parts: (string | null)[],
+  out: IdentityCheck[],
+): void {
+  const present = parts.filter((v): v is string => v !== null);
+  if (present.length === 0) return;
+  out.push({ row, column, held: sumAgrees(total, present) });
+}
+
 function rowSums(table: Table, out: IdentityCheck[]): void {
   const relations = rowSumRelations(new Set(table.columns.map((c) => c.id)));
   for (const row of table.rows) {
     for (const [totalId, partIds] of relations) {
-      const total = cellAmount(row, totalId, table);
-      const parts = partIds.map((p) => cellAmount(row, p, table)).filter((a): a is Amount => a !== null);
-      if (total === null || parts.length === 0) continue;
-      out.push({ row, column: totalId, held: checkSum(total, parts).agreement !== 'mismatch' });
+      const total = cellValue(row, totalId);
+      if (total !== null)
+        check(
+          row,
+          totalId,
+          total,
+          partIds.map((p) => cellValue(row, p)),
+          out,
+        );
     }
   }
 }
@@ -108,10 +135,15 @@ function hierarchy(table: Table, out: IdentityCheck[]): void {
   const columns = table.columns.map((c) => c.id);
   const sum = (total: Row, rows: Row[]) => {
     for (const col of columns) {
-      const t = cellAmount(total, col, table);
-      const parts = rows.map((c) => cellAmount(c, col, table)).filter((a): a is Amount => a !== null);
-      if (t === null || parts.length === 0) continue;
-      out.push({ row: total, column: col, held: checkSum(t, parts).agreement !== 'mismatch' });
+      const t = cellValue(total, col);
+      if (t !== null)
+        check(
+          total,
+          col,
+          t,
+          rows.map((c) => cellValue(c, col)),
+          out,
+        );
     }
   };
   for (const { parents, totalRow, classes } of codeGroups(table)) {

@@ -1,5 +1,5 @@
 // Text helpers of the recogniser: whitespace, enumeration prefixes, numbers in cells. Pure functions.
-import { parseNumber, toHalfWidth } from '../model/money.js';
+import { isNumeric, parseNumber, toHalfWidth } from '../model/money.js';
 import type { LayoutLine } from '../layout/types.js';
 
 const ODD_SPACE = /[\u00a0\u3000\u200b-\u200d\ufeff]/g;
@@ -115,7 +115,7 @@ export function amountOf(text: string): string | null | undefined {
 
 /** True when a cell holds a printed number (not empty, not a dash). */
 export function isNumberText(text: string): boolean {
-  return parseNumber(text) != null;
+  return isNumeric(text);
 }
 
 /** A classification code printed in one cell ("2010301", "201 03 01"); null when the text is not one. */

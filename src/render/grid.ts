@@ -146,6 +146,8 @@ function sideOf(row: Row, table: Table): 'income' | 'expenditure' {
 
 interface Context {
   table: Table | undefined;
+  /** The table was read from a published document (its shape may differ from the template's), not generated. */
+  read: boolean;
   template: TableTemplate;
   unit: MoneyUnit;
   scale: number;
@@ -185,6 +187,21 @@ function orderRows(rows: readonly Row[], position: 'first' | 'last'): Row[] {
   return position === 'first' ? [...totals, ...rest] : [...rest, ...totals];
 }
 
+/**
+ * The template's row headers, fitted to a table read from a published document (of another layout or year): its codes get a column when the template
+ * prints names only (a reader would otherwise lose the 类/款/项 hierarchy), and a 政府预算经济分类 name column that
+ * no row fills is left out rather than printed empty.
+ */
+function rowHeadersFor({ template, table, read }: Context): TableTemplate['rowHeaders'] {
+  if (!table || !read) return template.rowHeaders;
+  let headers = template.rowHeaders;
+  if (!headers.some((h) => h.kind.startsWith('code')) && table.rows.some((r) => r.code))
+    headers = [{ kind: 'code', label: '科目编码' }, ...headers];
+  if (headers.some((h) => h.kind === 'governmentName') && !table.rows.some((r) => r.governmentName))
+    headers = headers.filter((h) => h.kind !== 'governmentName');
+  return headers;
+}
+
 function singleSided(
   ctx: Context,
   year: number,
@@ -192,11 +209,12 @@ function singleSided(
 ): Pick<TableGrid, 'header' | 'body' | 'widths'> {
   const { template, table } = ctx;
   const columns = columnsFor(template.columns, table);
-  const codeKinds = template.rowHeaders.filter((h) => h.kind.startsWith('code'));
+  const rowHeaders = rowHeadersFor(ctx);
+  const codeKinds = rowHeaders.filter((h) => h.kind.startsWith('code'));
   // Wide tables (预算收入总表: seven amounts) give their names less room so that amounts keep theirs.
   const nameWidth = codeKinds.length > 0 && columns.length > 5 ? 2.4 : 3;
   const leaves = [
-    ...template.rowHeaders.map((h) =>
+    ...rowHeaders.map((h) =>
       leafOf(h.label, h.group, h.kind === 'code' ? 1.3 : h.kind.startsWith('code_') ? 0.62 : nameWidth, year),
     ),
     ...columns.map((c) => leafOf(c.label, c.group, 1.2, year)),
@@ -211,10 +229,10 @@ function singleSided(
     if (codeKinds.length > 0 && !row.code) {
       // An uncoded row (合计) spans the code and name columns, as published tables print it.
       cells.push({ text: row.label || row.name, colSpan: codeKinds.length + 1, align: 'center', strong });
-      for (const h of template.rowHeaders.filter((h) => !h.kind.startsWith('code') && h.kind !== 'name'))
+      for (const h of rowHeaders.filter((h) => !h.kind.startsWith('code') && h.kind !== 'name'))
         cells.push({ text: rowHeaderText(row, h.kind) });
     } else {
-      for (const h of template.rowHeaders)
+      for (const h of rowHeaders)
         cells.push({
           text: rowHeaderText(row, h.kind),
           strong,
@@ -307,7 +325,7 @@ export function tableGrid(doc: Disclosure, layout: Layout, template: TableTempla
   const year = doc.metadata.year;
   const kind = layout.kindWords[doc.metadata.kind];
   const sameFamily = layout.family === doc.metadata.family;
-  const ctx: Context = { table, template, unit: template.unit, scale: template.scale };
+  const ctx: Context = { table, read: !!table?.source, template, unit: template.unit, scale: template.scale };
   const extra: Row[] = [];
   if (template.appendTotalOf) {
     const other = doc.tables.find((t) => t.kind === template.appendTotalOf!.kind);
@@ -372,7 +390,7 @@ export function unknownTableGrid(table: Table): TableGrid {
       return { id: c.id, label: parts.pop() ?? c.label, group: parts.length ? parts.join('/') : undefined };
     }),
   };
-  const parts = singleSided({ table, template, unit: table.unit, scale: 2 }, 0, []);
+  const parts = singleSided({ table, read: false, template, unit: table.unit, scale: 2 }, 0, []);
   return {
     kind: table.kind,
     title: table.title,

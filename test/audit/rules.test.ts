@@ -261,6 +261,30 @@ const CASES: Record<string, Case[]> = {
         },
       ],
     },
+    {
+      // A 一般公共预算 column printed but left blank in every row (a layout's column the document does not fill)
+      // is no statement of zero: nothing to compare.
+      name: '收入总表一般公共预算栏整栏空白',
+      edit: (d) => {
+        for (const r of table(d, 'revenue').rows) delete r.cells.general_public;
+      },
+      findings: [],
+    },
+    {
+      name: '收入总表一般公共预算栏只有一行空白：该科目不符',
+      edit: (d) => {
+        delete row(table(d, 'revenue'), '2010301').cells.general_public;
+      },
+      findings: [
+        {
+          severity: 'error',
+          table: 'general_expenditure',
+          row_code: '2010301',
+          expected: '0.00',
+          also: { table: 'revenue' },
+        },
+      ],
+    },
   ],
   'cross.fiscal-summary': [
     { name: 'the sample', findings: [] },

@@ -1,11 +1,14 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   Amount,
   checkSum,
   Decimal,
+  isNumeric,
   formatDecimal,
   parseNumber,
   percentAgrees,
+  sumAgrees,
 } from '../../src/model/money.js';
 
 describe('parseNumber', () => {
@@ -79,5 +82,74 @@ describe('rounding tolerance from printed precision', () => {
   it('checks a printed percentage against the ratio of printed amounts', () => {
     expect(percentAgrees(new Decimal('67.53'), 2, w('2011.93'), w('2979.49')).agrees).toBe(true);
     expect(percentAgrees(new Decimal('67.58'), 2, w('2011.93'), w('2979.49')).agrees).toBe(false);
+  });
+});
+
+describe('sumAgrees (integer identities)', () => {
+  const agrees = (total: string, parts: string[]) =>
+    checkSum(
+      Amount.of(total, '万元'),
+      parts.map((p) => Amount.of(p, '万元')),
+    ).agreement !== 'mismatch';
+
+  it('answers as checkSum: exact, within rounding, beyond it', () => {
+    expect(sumAgrees('299.00', ['100.00', '199.00'])).toBe(true);
+    expect(sumAgrees('296.73', ['288.41', '8.33'])).toBe(true);
+    expect(sumAgrees('12.50', ['6.22', '6.35'])).toBe(false);
+    expect(sumAgrees('-4.46', ['-4.00', '-0.46'])).toBe(true);
+    expect(sumAgrees('-4.46', ['-4.00', '0.46'])).toBe(false);
+    // as Amount.of reads decimal text, trailing zeros are not printed precision: "300.00" may be off by 0.5
+    expect(sumAgrees('300.00', ['100.00', '199.00'])).toBe(true);
+    expect(sumAgrees('300.00', ['100.00', '198.00'])).toBe(false);
+    for (const [t, p] of [
+      ['300.00', ['100.00', '199.00']],
+      ['12.50', ['6.20', '6.36']],
+      ['0', ['-0.00', '0.6']],
+    ] as const)
+      expect(sumAgrees(t, [...p])).toBe(agrees(t, [...p]));
+  });
+
+  it('stays exact past 2^53 (bigint) and for text of another shape (checkSum)', () => {
+    expect(sumAgrees('90071992547409.93', ['90071992547409.92', '0.01'])).toBe(true);
+    expect(sumAgrees('90071992547409.93', ['90071992547409.92', '0.05'])).toBe(false);
+    expect(sumAgrees('12345678901234567890', ['12345678901234567889', '1'])).toBe(true);
+    expect(sumAgrees('12345678901234567890', ['12345678901234567887', '1'])).toBe(false);
+    expect(sumAgrees('1e3', ['999', '1'])).toBe(true);
+    expect(sumAgrees('1e3', ['997', '1'])).toBe(false);
+  });
+
+  it('agrees with checkSum on random printed amounts', () => {
+    const digits = fc.stringMatching(/^(0|[1-9]\d{0,15})$/);
+    const decimal = fc
+      .tuple(fc.boolean(), digits, fc.stringMatching(/^(\d{0,4})$/))
+      .map(([neg, int, dec]) => `${neg ? '-' : ''}${int}${dec ? `.${dec}` : ''}`);
+    fc.assert(
+      fc.property(decimal, fc.array(decimal, { minLength: 1, maxLength: 12 }), (total, parts) => {
+        expect(sumAgrees(total, parts)).toBe(agrees(total, parts));
+      }),
+      { numRuns: 2000 },
+    );
+    // a total built to sit at the edge of the tolerance
+    fc.assert(
+      fc.property(
+        fc.array(decimal, { minLength: 1, maxLength: 6 }),
+        fc.integer({ min: -3, max: 3 }),
+        (parts, k) => {
+          const exact = parts.reduce((a, p) => a.plus(p), new Decimal(0));
+          const total = exact.plus(new Decimal(k).div(200)).toFixed(3);
+          expect(sumAgrees(total, parts)).toBe(agrees(total, parts));
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+});
+
+describe('isNumeric', () => {
+  it('tells printed numbers from dashes and words without building a decimal', () => {
+    for (const t of ['2,979.49', '（12.50）', '-4.46', '.5', '１，３６１．５８', '0'])
+      expect([t, isNumeric(t)]).toEqual([t, true]);
+    for (const t of ['', '—', '-', '行政运行', '1,36.5', '12.5万'])
+      expect([t, isNumeric(t)]).toEqual([t, false]);
   });
 });

@@ -41,3 +41,25 @@ describe('a Jiangsu document printed in the Shanxi layout', () => {
     expect(header).toEqual(expect.arrayContaining(['合计', '基本支出', '项目支出']));
   });
 });
+
+describe('a Shanghai 2023 document printed in the Shanghai layout of 2025', () => {
+  let wanli: Disclosure;
+  beforeAll(async () => {
+    const outcome = await parseFile(join(corpusDir, '上海_普陀区万里街道办事处_2023_部门预算.pdf'));
+    if ('error' in outcome) throw new Error(outcome.error.message);
+    wanli = outcome.disclosure;
+  });
+
+  // The 2025 template prints the economic classification by name (部门 and 政府 names); the 2023 document prints
+  // 类/款 codes and no 政府 names. Printed without its codes the table would lose its hierarchy.
+  it('keeps the economic codes and leaves out the 政府预算经济分类 column no row fills', () => {
+    const layout = layoutFor('shanghai');
+    const template = layout.tables.find((t) => t.kind === 'general_basic_economic')!;
+    const grid = tableGrid(wanli, layout, template, 8);
+    const header = grid.header.flatMap((r) => texts(r.cells));
+    expect(header).toContain('科目编码');
+    expect(header).not.toContain('政府预算经济分类科目名称');
+    const row = grid.body.find((r) => r.cells[0].text === '30101')!;
+    expect(texts(row.cells)).toEqual(['30101', '基本工资', '5,668,416.00', '5,668,416.00', '']);
+  });
+});

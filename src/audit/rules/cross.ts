@@ -56,9 +56,22 @@ function compareFacts(
   reportComparison(ctx, cmp, { ...at(actual.table, actual.row, actual.column), ...override }, text);
 }
 
+const PRINTED = new WeakMap<Table, Map<string, boolean>>();
+
+/** Whether any row of the table prints an amount in the column. */
+function printedColumn(table: Table, column: string): boolean {
+  let byColumn = PRINTED.get(table);
+  if (!byColumn) PRINTED.set(table, (byColumn = new Map()));
+  let printed = byColumn.get(column);
+  if (printed === undefined)
+    byColumn.set(column, (printed = table.rows.some((r) => r.cells[column]?.value != null)));
+  return printed;
+}
+
 function cellFact(table: Table, row: Row | undefined, column: string, label: string): Fact | undefined {
-  // A column the table does not have is no fact (not a zero).
-  if (!row || !table.columns.some((c) => c.id === column)) return undefined;
+  // A column the table does not have is no fact (not a zero); nor is one it leaves blank in every row (a layout's
+  // column the document does not fill, or amounts read into other columns).
+  if (!row || !table.columns.some((c) => c.id === column) || !printedColumn(table, column)) return undefined;
   return { id: label, label, amount: cellAmount(row.cells[column], table.unit), table, row, column };
 }
 

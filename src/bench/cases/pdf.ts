@@ -4,6 +4,9 @@
 // Wall time is what the ratios use. CPU time is reported beside it because the machine may be shared: ours is
 // process.cpuUsage() (every thread of this process: the reading worker, the main thread, the GC helpers), the
 // other tools' is the child's rusage (bash `time`).
+// The median is a batch's steady pace (after the warm-up calls: worker started, pdf.js loaded, code compiled).
+// A single file read by a fresh `yusuan parse` pays all of that: reported beside it as the first call in this
+// process and as whole `yusuan parse` processes, the latter against pdftotext's processes (which also start cold).
 import { execFile } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -13,7 +16,7 @@ import { performance } from 'node:perf_hooks';
 import { registerBench } from '../registry.js';
 import { readLayoutBytes } from '../../read/index.js';
 import { recognize } from '../../recognize/index.js';
-import { sharedRoot } from '../../paths.js';
+import { packageRoot, sharedRoot } from '../../paths.js';
 
 const run = promisify(execFile);
 
@@ -149,7 +152,19 @@ registerBench({
       return d;
     };
   },
-  extra: (runs) => compare(parsed.slice(-runs), PAGES, [FILE], 5),
+  extra: async (runs) => {
+    const out = await compare(parsed.slice(-runs), PAGES, [FILE], 5);
+    const [first] = parsed;
+    out.first_parse_ms = round(first.wall);
+    out.first_parse_cpu_ms = round(first.cpu);
+    const cli = [process.execPath, join(packageRoot, 'bin', 'yusuan.js'), 'parse', FILE, '--format', 'json'];
+    const cold = await medianOfProgram(3, [...cli, '-o', '/dev/null', '--no-progress']);
+    out.cold_process_ms = round(cold.wall);
+    out.cold_process_cpu_ms = round(cold.cpu);
+    if (typeof out.pdftotext_ms === 'number')
+      out.cold_ratio_vs_pdftotext = ratio(cold.wall, out.pdftotext_ms);
+    return out;
+  },
 });
 
 let corpus: { file: string; bytes: Uint8Array; pages: number }[] = [];

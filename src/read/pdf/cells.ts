@@ -285,7 +285,9 @@ function hasText(line: LayoutLine): boolean {
 }
 
 function emptyCells(width: number): LayoutCell[] {
-  return Array.from({ length: width }, () => ({ text: '' }));
+  const cells: LayoutCell[] = [];
+  for (let k = 0; k < width; k++) cells.push({ text: '' });
+  return cells;
 }
 
 /** One grid row → one line: each cell's printed lines joined. */
