@@ -47,6 +47,12 @@ export const COLUMN_IDS = [
   'business_income',
   'operating_income',
   'other_income',
+  // 决算 income sources and uses beside 事业收入 / 基本支出 (收入决算表, 支出决算表 of the national template)
+  'superior_subsidy', // 上级补助收入
+  'affiliated_remittance', // 附属单位上缴收入
+  'remittance_to_superior', // 上缴上级支出
+  'operating_expenditure', // 经营支出
+  'affiliated_subsidy', // 对附属单位补助支出
   'prior_year',
   'budget',
   'final',
@@ -59,11 +65,20 @@ export const SOURCE_COLUMN_IDS = [
   'state_capital',
   'special_account',
   'unit_funds',
+  'superior_subsidy',
   'business_income',
   'operating_income',
+  'affiliated_remittance',
   'other_income',
 ] as const satisfies readonly CanonicalColumnId[];
 /** The three budgets whose money is 财政拨款. */
+/** Uses of money that add to 基本支出 + 项目支出 in a total (预留机动经费; the 决算's 上缴上级 / 经营 / 对附属单位). */
+export const OTHER_USE_IDS = [
+  'reserve',
+  'remittance_to_superior',
+  'operating_expenditure',
+  'affiliated_subsidy',
+] as const satisfies readonly CanonicalColumnId[];
 export const FISCAL_SOURCE_IDS = [
   'general_public',
   'gov_fund',
@@ -101,6 +116,7 @@ export const Family = z.enum([
   'shanxi',
   'shanghai',
   'shanghai_final',
+  'central_final',
   'jiangsu',
   'chongqing',
   'generic',

@@ -2,7 +2,7 @@
 // (合计 = 基本 + 项目, 基本 = 人员 + 公用, 合计 = Σ funding sources). The recogniser checks them on what it read to
 // judge its own reading: a misread table breaks many of them, a document defect in one cell only a few.
 import { Amount, sumAgrees } from '../model/money.js';
-import type { Row, Table } from '../model/schema.js';
+import { OTHER_USE_IDS, type Row, type Table } from '../model/schema.js';
 
 /** Row-sum relations: the total column and the columns that add up to it. */
 const ROW_SUMS: [string, string[]][] = [
@@ -13,6 +13,9 @@ const ROW_SUMS: [string, string[]][] = [
   ['total', ['fiscal', 'business_income', 'operating_income', 'other_income']],
   ['total', ['general_public', 'gov_fund', 'state_capital']],
 ];
+
+/** Sources of a 决算 收入决算表 printed beside 财政拨款 / 事业 / 经营 / 其他收入. */
+const EXTRA_SOURCES = ['superior_subsidy', 'affiliated_remittance'];
 
 /** One identity checked: where, and whether it held within the printed precision. */
 export interface IdentityCheck {
@@ -43,8 +46,17 @@ export function rowSumRelations(columnIds: ReadonlySet<string>): [string, string
     )
       continue;
     if (totalId === 'total' && sumParts.includes('personnel') && columnIds.has('basic')) continue;
-    const reserve = totalId === 'total' && sumParts[0] === 'basic' && columnIds.has('reserve');
-    out.push([totalId, reserve ? [...sumParts, 'reserve'] : sumParts]);
+    // parts a table may print beside the usual ones: 预留机动经费 (Jiangsu), the 决算's 上缴上级支出 / 经营支出 /
+    // 对附属单位补助支出 beside 基本 + 项目, and its 上级补助收入 / 附属单位上缴收入 beside the other sources
+    const optional =
+      totalId !== 'total'
+        ? []
+        : sumParts[0] === 'basic'
+          ? OTHER_USE_IDS
+          : sumParts[0] === 'fiscal'
+            ? EXTRA_SOURCES
+            : [];
+    out.push([totalId, [...sumParts, ...optional.filter((u) => columnIds.has(u))]]);
   }
   return out;
 }

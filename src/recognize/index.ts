@@ -263,6 +263,36 @@ function unitFromTitle(title: string): string | undefined {
   return after.length >= 2 ? after : undefined;
 }
 
+/** Last words of an organ's name: a wrapped line ending in one of them continues the name above it. */
+const ORGAN_SUFFIX =
+  /(局|委|部|办|院|所|中心|站|队|室|会|厅|处|馆|校|园|社|团|台|场|署|组|宫|库|监狱|大学|学院|医院|公司)$/;
+
+/** A cover line that is the wrapped end of a unit's name ("宣传部", "资源局"): short, no year, no 预算/决算. */
+function isNameTail(text: string): boolean {
+  const c = compact(text);
+  return (
+    c.length >= 1 &&
+    c.length <= 10 &&
+    ORGAN_SUFFIX.test(c) &&
+    !/\d|预算|决算|公开|[省市县]|[:：，。、]/.test(c) &&
+    splitEnumeration(c).number === undefined
+  );
+}
+
+/** The unit named on the cover after a label ("预算单位：…", "预算主管部门：…"), its wrapped end joined. */
+function unitFromCoverLabel(coverTexts: readonly string[]): string | undefined {
+  for (let i = 0; i < coverTexts.length; i++) {
+    const m =
+      /^(?:预算主管部门|主管部门|预算单位|预算部门|编制单位|编制部门|单位名称|部门名称)[:：](.{2,})$/.exec(
+        compact(coverTexts[i]),
+      );
+    if (!m) continue;
+    const next = coverTexts[i + 1];
+    return next !== undefined && isNameTail(next) ? `${m[1]}${compact(next)}` : m[1];
+  }
+  return undefined;
+}
+
 /** The unit named in most table titles ("一、北京XX大学2024年部门收支总表"), when it names itself in two or more. */
 function unitFromTableTitles(tables: readonly Table[]): string | undefined {
   const counts = new Map<string, number>();
@@ -309,6 +339,13 @@ function readMetadata(
       title = hit;
     }
   }
+  // the unit's name wrapped on the cover ("中共上海市普陀区委" / "宣传部" / "2024年度部门决算"): the line joined to
+  // the year line is the name's end, not the title's beginning
+  let wrappedTail = '';
+  if (title && titleIndex > 0 && title !== coverTexts[titleIndex] && isNameTail(coverTexts[titleIndex])) {
+    wrappedTail = compact(coverTexts[titleIndex]);
+    title = coverTexts[titleIndex + 1];
+  }
   const partTitles = prose.sections.filter((s) => s.level === 1).map((s) => s.title);
   const probe = [title ?? '', ...partTitles, ...tables.map((t) => t.title)].join('\n');
   const year =
@@ -323,8 +360,9 @@ function readMetadata(
   const counts = new Map<string, number>();
   for (const t of tables) if (t.unitName) counts.set(t.unitName, (counts.get(t.unitName) ?? 0) + 1);
   let unit: string | undefined = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
-  const above = titleIndex > 0 ? compact(coverTexts[titleIndex - 1]) : '';
+  const above = titleIndex > 0 ? compact(coverTexts[titleIndex - 1]) + wrappedTail : '';
   const aboveIsName = above.length >= 2 && above.length <= 30 && !/\d/.test(above);
+  if (!unit) unit = unitFromCoverLabel(coverTexts);
   if (!unit && aboveIsName) unit = above;
   if (!unit && title) unit = unitFromTitle(title);
   if (!unit) unit = unitFromTableTitles(tables);

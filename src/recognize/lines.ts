@@ -60,11 +60,16 @@ export function tableTitleOf(line: LayoutLine, vocab: Vocabulary): TitleMatch | 
   let number: string | undefined;
   let text = f.map((c) => c.text).join(' ');
   if (f.length === 2) {
-    // "表一 | 2023年预算收支总表" or a title with the number in its own cell
-    const n = TABLE_NUMBER.exec(f[0].compact);
-    if (!n || n[0].length !== f[0].compact.length) return null;
-    number = n[1];
-    text = f[1].text;
+    // "表一 | 2023年预算收支总表", or the number printed right of the title ("收入支出决算总表 | 公开01表")
+    const whole = (t: string) => {
+      const n = TABLE_NUMBER.exec(t);
+      return n && n[0].length === t.length ? n[1] : null;
+    };
+    const before = whole(f[0].compact);
+    const after = before === null ? whole(f[1].compact) : null;
+    if (before === null && after === null) return null;
+    number = before ?? after!;
+    text = before !== null ? f[1].text : f[0].text;
   } else {
     const n = TABLE_NUMBER.exec(compact(text));
     if (n && n[0].length < compact(text).length) {

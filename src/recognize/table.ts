@@ -22,7 +22,7 @@ import { threePublicFromLines, threePublicRowRoles } from './three-public.js';
 import { GROUP_HEADERS, LABEL_HEADERS, sideOfHeader, TABLE_NUMBER } from './vocabulary.js';
 
 type Side = 'income' | 'expenditure';
-type LabelRole = 'code' | 'codePart' | 'name' | 'governmentName';
+type LabelRole = 'code' | 'codePart' | 'name' | 'governmentName' | 'numbering';
 
 interface HeaderColumn {
   index: number;
@@ -580,6 +580,13 @@ export function readTable(
   }
   // Tables read by a reader of their own (三公 items printed as columns, 政府采购 lists) share the table's frame.
   const special = (kind: TableKind, columns: Column[], rows: Row[], empty: boolean): Table => {
+    if (!unit)
+      ctx.note(
+        'info',
+        'unit_assumed',
+        `表“${match.title}”未注明金额单位，按${ctx.vocab.defaultUnit}读取`,
+        titleLine,
+      );
     const table: Table = {
       kind,
       title: match.title,
@@ -890,17 +897,38 @@ function readRows(body: LayoutLine[], panels: Panel[], ctx: Context, title: stri
   const later = new Set(panels.filter((p, k) => p.side && panels.slice(0, k).some((q) => q.side === p.side)));
   const perPanel: Row[][] = panels.map(() => []);
   const byPanel = new Map<Panel, Row[]>(panels.map((p) => [p, []]));
+  // Panels under one caption (公用经费 spread over two column groups) are one list: one group of rows.
+  const caption = (p: Panel) =>
+    (p.values[0]?.column.path.length ?? 0) > 1 ? p.values[0].column.path[0] : undefined;
+  // (a caption over every panel alike tells none apart)
+  const distinct = new Set(panels.map(caption)).size > 1;
+  const groupOf = panels.map((p, k) => {
+    const c = caption(p);
+    const first = c === undefined || !distinct ? -1 : panels.findIndex((q) => caption(q) === c);
+    return first >= 0 ? first : k;
+  });
   for (const line of body) {
     const lineRows: { panel: Panel; row: Row }[] = [];
-    panels.forEach((panel, k) => {
+    panels.forEach((panel) => {
       const row = readRow(line, panel, ctx, title);
-      if (!row) return;
-      if (unsidedPanels) {
-        PANEL_OF.set(row, k);
-        perPanel[k].push(row);
-      } else lineRows.push({ panel, row });
+      if (row) lineRows.push({ panel, row });
     });
-    for (const { panel, row } of later.size > 0 ? spanningTotals(lineRows) : lineRows) {
+    const kept = unsidedPanels || later.size > 0 ? spanningTotals(lineRows) : lineRows;
+    // amounts without a row label, unless they were a total's printed across panels (spanningTotals)
+    for (const { row } of kept) {
+      const at = UNLABELLED.get(row);
+      if (at) ctx.note('warning', 'unlabelled_row', `表“${title}”有一行数值没有行名`, at);
+    }
+    if (unsidedPanels) {
+      // a panel's total printed across the groups beside it (公用经费合计 | … | its amount in the last group)
+      for (const { panel, row } of kept) {
+        const k = panels.indexOf(panel);
+        PANEL_OF.set(row, groupOf[k]);
+        perPanel[k].push(row);
+      }
+      continue;
+    }
+    for (const { panel, row } of kept) {
       byPanel.get(panel)!.push(row);
       rows.push(row);
     }
@@ -924,6 +952,9 @@ function readRows(body: LayoutLine[], panels: Panel[], ctx: Context, title: stri
     for (const row of byPanel.get(panel)!) if (row.role === 'item') row.role = 'memo';
   return rows.filter((r) => !dropped.has(r));
 }
+
+/** Rows read without a label though they carry amounts, with their line (noted once the line is complete). */
+const UNLABELLED = new WeakMap<Row, LayoutLine>();
 
 const hasAmount = (row: Row) => Object.values(row.cells).some((c) => c.value !== null);
 
@@ -1165,12 +1196,11 @@ function readRow(line: LayoutLine, panel: Panel, ctx: Context, title: string): R
     cells[v.id] = cell;
   }
   if (!label && !code) {
-    if (any && panel.labels.length > 0)
-      ctx.note('warning', 'unlabelled_row', `表“${title}”有一行数值没有行名`, line);
-    else if (!any) return null;
+    if (!any) return null;
   }
   const name = rowName(label);
   const row: Row = { name, label, role: 'item', cells, source: ctx.source(line) };
+  if (!label && !code && panel.labels.length > 0) UNLABELLED.set(row, line);
   if (grouped) GROUP_LABEL.set(row, { group: groupLabel, item: text(grouped.item) !== '' });
   if (code) row.code = code;
   if (governmentName) row.governmentName = compact(governmentName);

@@ -300,6 +300,8 @@ export function transposeThreePublic(
   values: readonly ValueCell[],
   rowSource?: SourceRef,
 ): ThreePublicTable | null {
+  const halves = measuresOverItems(fragments, values, rowSource);
+  if (halves !== undefined) return halves;
   const leaves = leavesOf(fragments);
   const found = itemsOfHeaders(leaves);
   if (found.some((i) => i === null)) return null;
@@ -428,6 +430,90 @@ export function transposeThreePublic(
   return { columns, rows };
 }
 
+/** "1 2 3 … n" (after an optional 栏次): the numbering of the columns. */
+function isColumnNumbering(line: LayoutLine): boolean {
+  const f = line.cells.map((c) => compact(c.text)).filter((t) => t !== '' && t !== '栏次');
+  return f.length >= 2 && f.every((t, i) => t === String(i + 1));
+}
+
+/**
+ * The national 决算 template's form: one 预算数 and one 决算数 caption over the items, each item printed under both
+ * (合计 | 因公出国（境）费 | 公务用车购置及运行费 (小计 | 购置费 | 运行费) | 公务接待费, twice). Each half is transposed
+ * on its own and its amounts become the items' `budget` / `final` cells. Undefined when the table is not of this
+ * form, null when it is but a half cannot be read.
+ */
+function measuresOverItems(
+  fragments: readonly HeaderFragment[],
+  values: readonly ValueCell[],
+  rowSource?: SourceRef,
+): ThreePublicTable | null | undefined {
+  const measures = fragments
+    .filter((f) => norm(f.text) !== '' && measureOf(f.text))
+    .map((f) => ({ f, p: placed(f) }))
+    .sort((a, b) => a.p.x0 - b.p.x0);
+  if (measures.length !== 2 || measureOf(measures[0].f.text) === measureOf(measures[1].f.text))
+    return undefined;
+  const positioned = fragments.every((f) => f.x0 !== undefined && f.x1 !== undefined);
+  // a caption's extent: as printed (a ruled cell gives the whole cell), else up to the next caption's column;
+  // a caption printed without its cell (no rules) is only as wide as its word: the halves then part midway
+  // between the two captions, centred over item groups of the same width
+  const middle = (centre(measures[0].p) + centre(measures[1].p)) / 2;
+  const extents = [
+    positioned ? [measures[0].p, measures[1].p] : [],
+    positioned
+      ? [
+          { x0: -Infinity, x1: middle },
+          { x0: middle, x1: Infinity },
+        ]
+      : [],
+    [
+      { x0: -Infinity, x1: measures[1].p.x0 - 1 },
+      { x0: measures[1].p.x0, x1: Infinity },
+    ],
+  ].filter((e) => e.length === 2);
+  const others = fragments.filter((f) => norm(f.text) !== '' && !measureOf(f.text));
+  const inside = (
+    a: { x0?: number; x1?: number; index?: number; span?: number },
+    e: { x0: number; x1: number },
+  ) => {
+    const c = centre(placed(a));
+    return c >= e.x0 - 1 && c <= e.x1 + 1;
+  };
+  // the measures head the items (each over two or more of them), not the other way round
+  const extent = extents.find((e) =>
+    [0, 1].every((k) => others.filter((f) => f.y > measures[k].f.y && inside(f, e[k])).length >= 2),
+  );
+  if (!extent) return undefined;
+  const within = (a: { x0?: number; x1?: number; index?: number; span?: number }, k: number) =>
+    inside(a, extent[k]);
+  const under = [0, 1].map((k) => others.filter((f) => f.y > measures[k].f.y && within(f, k)));
+  const read = [0, 1].map((k) =>
+    transposeThreePublic(
+      under[k],
+      values.filter((v) => within(v, k)),
+      rowSource,
+    ),
+  );
+  const [a, b] = read;
+  if (!a || !b || a.rows.length !== b.rows.length || a.rows.some((r, i) => r.name !== b.rows[i].name))
+    return null;
+  const [first, second] = measures.map((m) => measureOf(m.f.text)!);
+  const rows = a.rows.map((r, i) => {
+    const cells: Record<string, Cell> = {};
+    if (r.cells.total) cells[first] = r.cells.total;
+    if (b.rows[i].cells.total) cells[second] = b.rows[i].cells.total;
+    return { ...r, cells };
+  });
+  const label = (m: Measure) => measures.find((x) => measureOf(x.f.text) === m)!.f.text;
+  return {
+    columns: [
+      { id: 'budget', label: label('budget') },
+      { id: 'final', label: label('final') },
+    ],
+    rows,
+  };
+}
+
 /** A line carries amounts only (a value row), no words. */
 function isValueLine(line: LayoutLine): boolean {
   const f = line.cells.filter((c) => compact(c.text) !== '');
@@ -444,10 +530,12 @@ function isValueLine(line: LayoutLine): boolean {
  * locates the rows of a table printed without amounts.
  */
 export function threePublicFromLines(
-  lines: readonly LayoutLine[],
+  all: readonly LayoutLine[],
   source: (line: LayoutLine, cell?: number) => SourceRef,
   fallback?: SourceRef,
 ): ThreePublicTable | null {
+  // the 栏次 row (1 2 3 … n) numbers the columns: neither header nor values
+  const lines = all.filter((l) => !isColumnNumbering(l));
   const first = lines.findIndex(isValueLine);
   const headerLines = first < 0 ? lines : lines.slice(0, first);
   const valueLines = first < 0 ? [] : lines.slice(first);

@@ -97,6 +97,11 @@ export const COLUMN_ALIASES: ColumnAlias[] = [
   { id: 'business_income', pattern: /^事业收入$/ },
   { id: 'operating_income', pattern: /^(事业单位)?经营收入$/ },
   { id: 'other_income', pattern: /^其他收入$/ },
+  { id: 'superior_subsidy', pattern: /^上级补助收入$/ },
+  { id: 'affiliated_remittance', pattern: /^附属单位上缴收入$/ },
+  { id: 'remittance_to_superior', pattern: /^上缴上级支出$/ },
+  { id: 'operating_expenditure', pattern: /^经营支出$/ },
+  { id: 'affiliated_subsidy', pattern: /^对附属单位补助支出$/ },
   { id: 'prior_year', pattern: /^上年(预算|决算)?数?$/ },
   { id: 'budget', pattern: /^年初预算(数)?$/ },
   { id: 'final', pattern: /^决算(数)?$/ },
@@ -114,7 +119,12 @@ export const HEADER_WORDS: RegExp[] = [
 ];
 
 /** Headers of the label columns (codes and names), compact. */
-export const LABEL_HEADERS: { role: 'code' | 'codePart' | 'name' | 'governmentName'; pattern: RegExp }[] = [
+export const LABEL_HEADERS: {
+  role: 'code' | 'codePart' | 'name' | 'governmentName' | 'numbering';
+  pattern: RegExp;
+}[] = [
+  // the row numbers some templates print beside each label (行次 1, 2, 3 … of a 收入支出决算总表): never amounts
+  { role: 'numbering', pattern: /^行次$/ },
   { role: 'governmentName', pattern: /^政府(预算)?(支出)?经济(分类)?科目(名称)?$/ },
   // "科目编码" and its 类/款/项 sub-header sometimes come merged out of a PDF ("支出功能分类科目编码款")
   { role: 'codePart', pattern: /^[类款项]$|(编码|代码)[类款项]$/ },
@@ -142,11 +152,15 @@ export const ROW_ROLES: RowRolePattern[] = [
   { role: 'grand_total', pattern: /^(收入|支出)总计$/ },
   {
     role: 'carryover',
-    pattern: /^上年(财政拨款)?结转(结余)?$|^上年结余$|^用事业基金弥补收支差额$/,
+    // 决算: 年初结转和结余, and 使用非财政拨款结余 beside it, add to the year's income in 总计
+    pattern:
+      /^上年(财政拨款)?结转(结余)?$|^上年结余$|^用事业基金弥补收支差额$|^年初(财政拨款)?结转和结余$|^使用非财政拨款结余$/,
     side: 'income',
   },
-  { role: 'carryover', pattern: /^年初(财政拨款)?结转和结余$/, side: 'income' },
-  { role: 'year_end_carryover', pattern: /^年终结转(结余)?$|^结转下年$|^年末(财政拨款)?结转和结余$/ },
+  {
+    role: 'year_end_carryover',
+    pattern: /^年终结转(结余)?$|^结转下年$|^年末(财政拨款)?结转和结余$|^结余分配$/,
+  },
   { role: 'total', pattern: /^(合计|总计|部门合计|单位合计|支出合计|收入合计)$/ },
   { role: 'subtotal', pattern: /^小计$/ },
 ];

@@ -169,10 +169,10 @@ describe('Shanghai 决算 (普陀区财政局 2024)', () => {
     expect(t.columns.map((c) => c.id)).toEqual([
       'total',
       'fiscal',
-      'other:上级补助收入',
+      'superior_subsidy',
       'business_income',
       'operating_income',
-      'other:附属单位上缴收入',
+      'affiliated_remittance',
       'other_income',
     ]);
     // 合计 2,946.25 | 2,940.05 | … | 6.20
@@ -202,9 +202,9 @@ describe('Shanghai 决算 (普陀区财政局 2024)', () => {
       'total',
       'basic',
       'project',
-      'other:上缴上级支出',
-      'other:经营支出',
-      'other:对附属单位补助支出',
+      'remittance_to_superior',
+      'operating_expenditure',
+      'affiliated_subsidy',
     ]);
     const cols = ['total', 'basic', 'project'];
     // 合计 2,940.05 | 2,336.91 | 603.14

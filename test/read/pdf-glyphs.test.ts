@@ -9,6 +9,8 @@ describe('radical code points in PDF text', () => {
     // ⼾ stands for the simplified 户 in Chromium's PDFs (NFKC would give the traditional 戶).
     expect(normalizeGlyphs('财政专\u2f3e管理资金')).toBe('财政专户管理资金');
     expect(normalizeGlyphs('\u2ed4\u2eda')).toBe('门页');
+    // 公务用车 as Chromium prints it in a 三公 table
+    expect(normalizeGlyphs('公务用\u2ecb购置费')).toBe('公务用车购置费');
   });
   it('leaves full-width punctuation and ordinary text alone', () => {
     expect(normalizeGlyphs('政府办公厅（室）及相关机构事务，１')).toBe('政府办公厅（室）及相关机构事务，１');

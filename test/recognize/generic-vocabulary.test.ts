@@ -56,7 +56,7 @@ describe('the common vocabulary on a layout of no known family', () => {
     expect(revenue.columns.map((c) => c.id)).toEqual([
       'total',
       'fiscal',
-      'other:上级补助收入',
+      'superior_subsidy',
       'business_income',
       'other_income',
     ]);

@@ -1,4 +1,4 @@
-// A family the reader was never tuned for: a Ministry-of-Education university's 部门预算 (five tables in 万元, a 栏次
+// A family the reader was never tuned for: a Ministry-of-Education university's 部门预算 (eight tables in 万元, a 栏次
 // row under every header, the school's name in every title, a blank 单位名称 field), in plain text and as a workbook
 // with one sheet per table. It is read generically: family `unknown`, unit and year from the titles, every table
 // typed, its amounts placed, its reading confident, and no error finding from the auditor.
@@ -60,6 +60,9 @@ describe.each(FORMS)('a university 部门预算 (%s) read generically', (_, read
       'expenditure',
       'fiscal_summary',
       'general_expenditure',
+      'general_basic_economic',
+      'gov_fund_expenditure',
+      'three_public',
     ]);
   });
 
@@ -81,6 +84,22 @@ describe.each(FORMS)('a university 部门预算 (%s) read generically', (_, read
       '15000.00',
     ]);
     expect(table(d, 'expenditure').rows.some((r) => r.name === '栏次')).toBe(false);
+    // the economic table: 人员经费 | 公用经费 under a 2024年基本支出 caption
+    expect(values(table(d, 'general_basic_economic'), '30216', ['total', 'personnel', 'public'])).toEqual([
+      '1500.00',
+      null,
+      '1500.00',
+    ]);
+    expect(table(d, 'gov_fund_expenditure').empty).toBe(true);
+    // the 三公 items printed as columns over a column-numbering row, transposed
+    expect(table(d, 'three_public').rows.map((r) => [r.name, r.cells.total?.value])).toEqual([
+      ['合计', '60.00'],
+      ['因公出国（境）费', '20.00'],
+      ['公务接待费', '15.00'],
+      ['公务用车购置及运行费', '25.00'],
+      ['公务用车购置费', '10.00'],
+      ['公务用车运行费', '15.00'],
+    ]);
   });
 
   it('knows its reading is sound: every amount placed, identities held', async () => {
@@ -111,7 +130,7 @@ describe('reading notes on a layout of no known family', () => {
       `表“一、${SCHOOL}2024年部门收支总表”未注明金额单位，按万元读取`,
       `表“二、${SCHOOL}2024年部门收入总表”未注明金额单位，按万元读取`,
       `表“三、${SCHOOL}2024年部门支出总表”未注明金额单位，按万元读取`,
-      '另有2条同类读取说明（unit_assumed）未逐条列出',
+      '另有5条同类读取说明（unit_assumed）未逐条列出',
     ]);
   });
 });

@@ -1,6 +1,12 @@
 // Arithmetic within one table: row sums, class hierarchies, totals, summary balance, economic groups, 三公 parts.
 import type { MoneyUnit } from '../../model/money.js';
-import { FISCAL_SOURCE_IDS, SOURCE_COLUMN_IDS, type Row, type Table } from '../../model/schema.js';
+import {
+  FISCAL_SOURCE_IDS,
+  OTHER_USE_IDS,
+  SOURCE_COLUMN_IDS,
+  type Row,
+  type Table,
+} from '../../model/schema.js';
 import { cellAmount, compareAmounts, type Comparison } from '../amounts.js';
 import {
   at,
@@ -73,8 +79,13 @@ function computeFormulas(table: Table, side: Side | undefined): Formula[] {
   const have = (ids: readonly string[]) => ids.filter((id) => cols.has(id));
   const out: Formula[] = [];
   if (!cols.has('total')) return out;
-  const bp = have(['basic', 'project', 'reserve']);
-  if (bp.length >= 2) out.push({ total: 'total', alternatives: [bp], label: '合计 = 基本支出 + 项目支出' });
+  const bp = have(['basic', 'project', ...OTHER_USE_IDS]);
+  if (bp.length >= 2)
+    out.push({
+      total: 'total',
+      alternatives: [bp],
+      label: bp.length > 2 ? '合计 = 基本支出 + 项目支出 + 其他各栏' : '合计 = 基本支出 + 项目支出',
+    });
   const pp = have(['personnel', 'public']);
   if (pp.length >= 2) {
     // 人员经费 and 公用经费 make up 基本支出; only without a 基本支出 column do they add to the total directly.
@@ -313,13 +324,14 @@ function summaryBalance(ctx: RuleContext, table: Table): void {
       items = items.filter((r) => !/^财政拨款(收入|资金|拨款)?(小计|合计)?$/.test(normName(r.name)));
     if (yearTotal && items.length)
       checkColumnSum(ctx, table, yearTotal, items, cols, `本年${what}合计 = 各项之和`);
-    const carry = findRow(rows, yearEnd);
+    // the 决算 adds two such rows: 使用非财政拨款结余 and 年初结转和结余 (结余分配 and 年末结转和结余)
+    const carry = rows.filter((r) => roleOf(r) === yearEnd);
     if (grand && yearTotal)
       checkColumnSum(
         ctx,
         table,
         grand,
-        carry ? [yearTotal, carry] : [yearTotal],
+        [yearTotal, ...carry],
         cols,
         `${what}总计 = 本年${what}合计 + ${yearEnd === 'carryover' ? '上年结转' : '年终结转'}`,
       );

@@ -4,8 +4,10 @@ import { shanxi } from './shanxi.js';
 import { shanghai } from './shanghai.js';
 import { shanghaiFinal } from './shanghai_final.js';
 import { jiangsu } from './jiangsu.js';
+import { centralFinal } from './central_final.js';
 
 registerFamily(shanxi);
 registerFamily(shanghai);
 registerFamily(shanghaiFinal);
 registerFamily(jiangsu);
+registerFamily(centralFinal);
