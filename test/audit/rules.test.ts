@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { listRules, type Finding, type Rule } from '../../src/audit/index.js';
 import { RULES } from '../../src/audit/rules/index.js';
-import type { Disclosure } from '../../src/model/schema.js';
+import type { Disclosure, Table } from '../../src/model/schema.js';
 import { editProse, expectFindings, row, ruleFindings, sampleCopy, setCell, table } from './helpers.js';
 
 interface Case {
@@ -13,6 +13,14 @@ interface Case {
   /** Expected findings at warning and error level (info is ignored unless `withInfo`). */
   findings: Partial<Finding>[];
   withInfo?: boolean;
+}
+
+/** The list printed in three complete levels without indentation: two group lines equal to the total above it. */
+function inThreeLevels(t: Table): void {
+  const total = t.rows.find((r) => r.role === 'total')!;
+  const group = (name: string) => ({ ...structuredClone(total), name, label: name, role: 'item' as const });
+  t.rows.splice(t.rows.indexOf(total) + 1, 0, group('一、类'), group('（一）款'));
+  for (const r of t.rows) delete r.level;
 }
 
 const CASES: Record<string, Case[]> = {
@@ -114,16 +122,7 @@ const CASES: Record<string, Case[]> = {
       // add up to three times it; read without levels, that is a hierarchy, not an error.
       name: 'a list of three complete levels read without levels: no finding',
       edit: (d) => {
-        const t = table(d, 'operating_costs');
-        const total = t.rows.find((r) => r.role === 'total')!;
-        const group = (name: string) => ({
-          ...structuredClone(total),
-          name,
-          label: name,
-          role: 'item' as const,
-        });
-        t.rows.splice(t.rows.indexOf(total) + 1, 0, group('一、类'), group('（一）款'));
-        for (const r of t.rows) delete r.level;
+        inThreeLevels(table(d, 'operating_costs'));
       },
       findings: [],
     },
@@ -131,15 +130,7 @@ const CASES: Record<string, Case[]> = {
       name: 'the same with one line changed in another column: a warning, as the levels are not known',
       edit: (d) => {
         const t = table(d, 'operating_costs');
-        const total = t.rows.find((r) => r.role === 'total')!;
-        const group = (name: string) => ({
-          ...structuredClone(total),
-          name,
-          label: name,
-          role: 'item' as const,
-        });
-        t.rows.splice(t.rows.indexOf(total) + 1, 0, group('一、类'), group('（一）款'));
-        for (const r of t.rows) delete r.level;
+        inThreeLevels(t);
         setCell(row(t, '忻州市人民政府办公室'), 'general_public', '331.83');
       },
       findings: [
